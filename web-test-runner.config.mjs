@@ -1,0 +1,37 @@
+// Unit and component tests in real Chromium (Debian's /usr/bin/chromium).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+
+export default {
+  files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts'],
+  // Workspace packages resolve to their sources through the "source" export condition.
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 180000,
+  coverageConfig: {
+    include: ['packages/*/src/**/*.ts'],
+    exclude: ['**/*.test.ts', '**/generated/**'],
+    report: true,
+    reportDir: 'coverage',
+  },
+};
