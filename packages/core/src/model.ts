@@ -10,6 +10,7 @@
  * localized text is looked up in ./messages.ts by ./validation.ts.
  */
 import * as v from 'valibot';
+import { isCategoryCode } from './taxonomy.js';
 
 // ---------------------------------------------------------------------------
 // Shared vocabularies
@@ -110,7 +111,8 @@ export const text = (min: number, max: number) =>
     v.string(),
     v.trim(),
     v.minLength(min),
-    v.check((s) => [...s].length <= max, 'too-long'),
+    // counted in code points so an emoji or a rare CJK character counts once
+    v.check((s) => [...s].length <= max, `too-long:${max}`),
     v.regex(NO_CONTROL_CHARS, 'control-chars'),
   );
 
@@ -130,7 +132,11 @@ const IsoTimestamp = v.pipe(v.string(), v.isoTimestamp());
  */
 export const AreaCode = v.pipe(v.string(), v.regex(/^\d{6}(?:\d{3}){0,3}$/u, 'area-code'));
 
-export const CategoryCode = v.pipe(v.string(), v.regex(/^[a-z][a-z-]*(?:\.[a-z][a-z-]*)?$/u, 'category-code'));
+export const CategoryCode = v.pipe(
+  v.string(),
+  v.regex(/^[a-z][a-z-]*(?:\.[a-z][a-z-]*)?$/u, 'category-code'),
+  v.check((code) => isCategoryCode(code), 'unknown-category'),
+);
 
 const picklist = <const T extends readonly [string, ...string[]]>(options: T) => v.picklist(options);
 

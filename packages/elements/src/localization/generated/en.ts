@@ -1,0 +1,71 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      'capacity.day': str`${0} places left today`,
+'capacity.month': str`${0} places left this month`,
+'capacity.once': str`${0} places left in this round`,
+'capacity.week': str`${0} places left this week`,
+'capacity.year': str`${0} places left this year`,
+'card.area': `Service area`,
+'card.areas-more': str`${0} and more (${1} in all)`,
+'card.beneficiaries': `Beneficiaries (person-times)`,
+'card.beneficiaries-text': str`${0} served of ${1} planned, ${2}`,
+'card.book': `Book this service`,
+'card.budget': `Budget`,
+'card.capacity-total': str`of ${0}`,
+'card.closed-hint': `Not taking bookings now`,
+'card.cost': `Cost`,
+'card.empty': `No project to show`,
+'card.error': `Could not load. Check your connection and try again.`,
+'card.full-hint': `Fully booked; watch for the next round`,
+'card.funding': `Funding`,
+'card.loading': `Loading…`,
+'card.modes': `How`,
+'card.not-found': `This item was not found; it may have been removed.`,
+'card.not-rated': `Not yet rated`,
+'card.period': `Period`,
+'card.planned': str`planned ${0}`,
+'card.rating': str`Evaluation grade ${0}`,
+'card.retry': `Try again`,
+'card.satisfaction': `Resident satisfaction`,
+'card.schedule': `When`,
+'card.valid-to': str`until ${0}`,
+'card.validity': `Valid`,
+'cost.free': `Free`,
+'cost.subsidized': str`${0} after subsidy`,
+'funding.community-fund': `Community fund`,
+'funding.donation': `Donations`,
+'funding.gov-purchase': `Government-purchased service`,
+'funding.lottery-fund': `Welfare lottery fund`,
+'funding.self': `Self-funded`,
+'funding.venture-philanthropy': `Venture philanthropy`,
+'mode.home-visit': `Home visit`,
+'mode.on-site': `On site`,
+'mode.online': `Online`,
+'offer-status.closed': `Closed`,
+'offer-status.full': `Fully booked`,
+'offer-status.open': `Open for booking`,
+'offer-status.paused': `Booking paused`,
+'org-type.association': `Association`,
+'org-type.community-team': `Community activity team`,
+'org-type.foundation': `Foundation`,
+'org-type.social-service-agency': `Social service agency`,
+'org-type.stationed-unit': `Local institution or company`,
+'org-type.volunteer-studio': `Volunteer studio`,
+'project-status.active': `Active`,
+'project-status.completed': `Completed`,
+'project-status.planned': `Planned`,
+'project-status.suspended': `Suspended`,
+'registration.filed': `Filed with the street`,
+'registration.none': `Unregistered`,
+'registration.registered': `Registered`,
+    };
+  

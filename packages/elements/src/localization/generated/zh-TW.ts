@@ -1,0 +1,71 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      'capacity.day': str`今日剩餘 ${0} 個名額`,
+'capacity.month': str`本月剩餘 ${0} 個名額`,
+'capacity.once': str`本期剩餘 ${0} 個名額`,
+'capacity.week': str`本週剩餘 ${0} 個名額`,
+'capacity.year': str`今年剩餘 ${0} 個名額`,
+'card.area': `服務地區`,
+'card.areas-more': str`${0} 等 ${1} 處`,
+'card.beneficiaries': `受益人次`,
+'card.beneficiaries-text': str`已服務 ${0} 人次，計畫 ${1} 人次，完成 ${2}`,
+'card.book': `預約此服務`,
+'card.budget': `項目預算`,
+'card.capacity-total': str`共 ${0} 個`,
+'card.closed-hint': `目前不接受預約`,
+'card.cost': `費用`,
+'card.empty': `暫無項目資訊`,
+'card.error': `載入失敗，請檢查網路後重試。`,
+'card.full-hint': `名額已滿，可關注下一期`,
+'card.funding': `資金來源`,
+'card.loading': `正在載入…`,
+'card.modes': `服務方式`,
+'card.not-found': `沒有找到這筆資訊，可能已被刪除。`,
+'card.not-rated': `尚未評價`,
+'card.period': `實施期間`,
+'card.planned': str`計畫 ${0}`,
+'card.rating': str`評估等級 ${0}`,
+'card.retry': `重試`,
+'card.satisfaction': `群眾滿意度`,
+'card.schedule': `服務時間`,
+'card.valid-to': str`至 ${0}`,
+'card.validity': `有效期`,
+'cost.free': `免費`,
+'cost.subsidized': str`補貼後 ${0}`,
+'funding.community-fund': `社區基金`,
+'funding.donation': `社會捐贈`,
+'funding.gov-purchase': `政府購買服務`,
+'funding.lottery-fund': `福利彩券公益金`,
+'funding.self': `自籌資金`,
+'funding.venture-philanthropy': `公益創投`,
+'mode.home-visit': `到府服務`,
+'mode.on-site': `到場服務`,
+'mode.online': `線上服務`,
+'offer-status.closed': `已結束`,
+'offer-status.full': `名額已滿`,
+'offer-status.open': `可預約`,
+'offer-status.paused': `暫停預約`,
+'org-type.association': `社會團體`,
+'org-type.community-team': `社區群眾活動團隊`,
+'org-type.foundation': `基金會`,
+'org-type.social-service-agency': `社會服務機構`,
+'org-type.stationed-unit': `駐區單位`,
+'org-type.volunteer-studio': `志願者工作室`,
+'project-status.active': `實施中`,
+'project-status.completed': `已結案`,
+'project-status.planned': `籌備中`,
+'project-status.suspended': `已暫停`,
+'registration.filed': `街道備案`,
+'registration.none': `未登記`,
+'registration.registered': `民政登記`,
+    };
+  

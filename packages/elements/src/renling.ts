@@ -1,0 +1,10 @@
+/**
+ * The one-file, self-registering bundle for a `<script type="module">`.
+ * Import order matters: the context root, then the provider, then the
+ * components (see context/context-root.ts).
+ */
+import './context/context-root.js';
+import './components/provider/provider.js';
+import './components/project-card/project-card.js';
+
+export * from './index.js';
