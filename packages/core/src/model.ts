@@ -103,6 +103,7 @@ export type AreaLevel = (typeof AREA_LEVELS)[number];
 // ---------------------------------------------------------------------------
 
 /** Rejects text that holds C0 control characters other than tab and newlines. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/u;
 
 /** A trimmed line of text between `min` and `max` characters (code points). */

@@ -706,7 +706,7 @@ const ACTOR_IDS = [ORG_ID, 'org-2', 'res-1', 'res-2', 'staff-1', 'scheduler'] as
 const actorArb: fc.Arbitrary<Actor> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(org, staff, resident, system, admin) },
   { weight: 6, arbitrary: fc.record({ role: fc.constantFrom(...ACTOR_ROLES), id: fc.constantFrom(...ACTOR_IDS) }) },
-  { weight: 1, arbitrary: fc.constant({ role: 'staff', id: 'not an id' } as Actor) },
+  { weight: 1, arbitrary: fc.constant({ role: 'staff', id: 'not an id' }) },
 );
 
 interface Step {

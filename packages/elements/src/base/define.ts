@@ -12,7 +12,7 @@ export interface VersionedConstructor extends CustomElementConstructor {
  * stop the rest of the page's scripts.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
-  const existing = customElements.get(tag) as VersionedConstructor | undefined;
+  const existing: VersionedConstructor | undefined = customElements.get(tag);
   if (!existing) {
     customElements.define(tag, ctor);
     return;

@@ -58,7 +58,7 @@ function gatedAdapter(base: DataAdapter): { adapter: DataAdapter; release: () =>
     get(target, key) {
       // only the adapter's own methods are gated; Lit probes values for other keys
       if (typeof key !== 'string' || !(key in target)) return undefined;
-      const fn = target[key as keyof DataAdapter] as (...args: unknown[]) => Promise<unknown>;
+      const fn = (target[key as keyof DataAdapter] as (...args: unknown[]) => Promise<unknown>).bind(target);
       return async (...args: unknown[]) => {
         await gate;
         return fn(...args);

@@ -148,9 +148,9 @@ export class RlProjectCard extends RlElement {
   });
 
   /** Loads again after an error. */
-  retry(): void {
+  retry = (): void => {
     void this.data.run();
-  }
+  };
 
   protected override render() {
     return this.data.render({
