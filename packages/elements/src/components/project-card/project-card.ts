@@ -47,6 +47,7 @@ export type ProjectCardData =
 const AREAS_SHOWN = 3;
 
 /**
+ * @tagname rl-project-card
  * @summary A community service project (公益项目) or, as its offer variant, a
  * service offer with capacity left and a booking button.
  *

@@ -9,6 +9,7 @@ import { currentLocale, resolveLocale, useLocale } from '../../localization/loca
 import { themeStyles, type Theme } from '../../styles/tokens.js';
 
 /**
+ * @tagname rl-provider
  * @summary Gives the components inside it their data adapter, language and theme.
  *
  * @slot - The page content holding Renling components.

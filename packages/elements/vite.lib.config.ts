@@ -1,0 +1,26 @@
+// Per-component ESM entries for bundler users: Lit and @renling/core stay external
+// so an application shares one copy of each.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  resolve: { conditions: ['source', 'module', 'browser', 'production', 'default'] },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        'components/provider': 'src/components/provider/provider.ts',
+        'components/project-card': 'src/components/project-card/project-card.ts',
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: [/^lit($|\/)/u, /^@lit\//u, /^@renling\/core$/u, /^valibot$/u],
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});

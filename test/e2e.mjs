@@ -1,0 +1,211 @@
+// End-to-end tests: the built one-file bundle on plain pages, and the built demo portal,
+// in Debian's Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startStaticServer } from '../scripts/static-server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(shots, { recursive: true });
+
+for (const built of ['packages/elements/dist/renling.js', 'demo/dist/index.html']) {
+  if (!existsSync(root + built)) {
+    console.error(`Missing ${built}: run "npm run build" first.`);
+    process.exit(1);
+  }
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const BUNDLE = '/packages/elements/dist/renling.js';
+const axeSource = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** Opens a page and collects what it throws and logs. */
+async function open(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1024, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  const warnings = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  if (options.route) await options.route(page);
+  await page.goto(url);
+  return { page, errors, warnings, close: () => context.close() };
+}
+
+const shadowText = (page, selector) =>
+  page.evaluate((s) => document.querySelector(s)?.shadowRoot?.textContent?.replace(/\s+/gu, ' ') ?? '', selector);
+
+async function axe(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+test('renling.js loaded by one script tag renders the card and its event fires', async ({ browser, base }) => {
+  const { page, errors, close } = await open(browser, `${base}/test/pages/embed.html`);
+  await page.waitForFunction(() => document.querySelector('#card')?.shadowRoot?.querySelector('button'));
+  const text = await shadowText(page, '#card');
+  assert(text.includes('助餐送餐上门') && text.includes('本周剩余 3 个名额'), `card text: ${text.slice(0, 200)}`);
+  await page.locator('#card').getByRole('button', { name: '预约此服务' }).click();
+  const detail = await page.evaluate(() => window.__booked);
+  assert(detail?.offerId === 'off-1' && detail.direction === 'offer-booking', `event detail: ${JSON.stringify(detail)}`);
+  assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+  await close();
+});
+
+test('a card placed before its provider is defined still gets the provider context', async ({ browser, base }) => {
+  const { page, errors, close } = await open(browser, `${base}/test/pages/plain.html?src=${BUNDLE}`);
+  await page.waitForFunction(() => window.__ready === true);
+  await page.evaluate(() => document.querySelector('rl-provider').setAttribute('locale', 'en'));
+  await page.waitForFunction(() => document.querySelector('#project')?.shadowRoot?.textContent?.includes('Budget'));
+  assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+  await close();
+});
+
+test('loading renling.js twice throws nothing and keeps one working definition', async ({ browser, base }) => {
+  const { page, errors, warnings, close } = await open(
+    browser,
+    `${base}/test/pages/plain.html?src=${BUNDLE}&src=${BUNDLE}?copy=2`,
+  );
+  await page.waitForFunction(() => window.__ready === true);
+  const text = await shadowText(page, '#project');
+  assert(text.includes('乐龄守护计划'), 'card did not render');
+  assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+  assert(!warnings.some((w) => w.includes('renling')), `unexpected warning: ${warnings.join(' | ')}`);
+  await close();
+});
+
+test('next to another version of the kit: no error, one warning per tag', async ({ browser, base }) => {
+  const { page, errors, warnings, close } = await open(
+    browser,
+    `${base}/test/pages/plain.html?src=${BUNDLE}&src=/other-version/renling.js`,
+    {
+      route: (p) =>
+        p.route('**/other-version/renling.js', async (route) => {
+          const { version } = JSON.parse(readFileSync(`${root}packages/elements/package.json`, 'utf8'));
+          const body = readFileSync(root + BUNDLE.slice(1), 'utf8').replaceAll(`"${version}"`, '"9.9.9"');
+          await route.fulfill({ body, contentType: 'text/javascript' });
+        }),
+    },
+  );
+  await page.waitForFunction(() => window.__ready === true);
+  assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+  const mismatch = warnings.filter((w) => w.includes('[renling]') && w.includes('rl-project-card'));
+  assert(mismatch.length === 1, `expected one version warning for rl-project-card, got: ${warnings.join(' | ')}`);
+  await close();
+});
+
+test('hostile page CSS does not change how the card looks', async ({ browser, base }) => {
+  const shot = async (hostile) => {
+    const { page, close } = await open(browser, `${base}/test/pages/plain.html?src=${BUNDLE}${hostile ? '&hostile' : ''}`);
+    await page.waitForFunction(() => window.__ready === true);
+    await page.waitForTimeout(400);
+    const png = await page.locator('#project').screenshot({ path: `${shots}card-${hostile ? 'hostile' : 'clean'}.png`, animations: 'disabled' });
+    const offerPng = await page.locator('#offer').screenshot({ animations: 'disabled' });
+    await close();
+    return [png, offerPng];
+  };
+  const [clean, cleanOffer] = await shot(false);
+  const [hostile, hostileOffer] = await shot(true);
+  assert(clean.equals(hostile), 'project card pixels differ under hostile CSS (see test/screenshots/card-*.png)');
+  assert(cleanOffer.equals(hostileOffer), 'offer card pixels differ under hostile CSS');
+});
+
+test('the demo portal shows project and offer cards from the seeded street, without errors', async ({ browser, demo }) => {
+  const { page, errors, close } = await open(browser, `${demo}/`);
+  await page.waitForFunction(
+    () => document.querySelectorAll('rl-project-card').length === 12 &&
+      [...document.querySelectorAll('rl-project-card')].every((c) => c.shadowRoot?.querySelector('article')),
+    null,
+    { timeout: 10000 },
+  );
+  const titles = await page.evaluate(() =>
+    [...document.querySelectorAll('rl-project-card')].map((c) => c.shadowRoot.querySelector('[part~="title"]').textContent.trim()),
+  );
+  assert(titles.every((t) => t.length > 1), `empty titles: ${JSON.stringify(titles)}`);
+  const stats = await page.locator('#stats').textContent();
+  assert(/社会组织\s*6\d/u.test(stats ?? ''), `stats: ${stats}`);
+  await page.locator('#offers rl-project-card').first().getByRole('button', { name: '预约此服务' }).click();
+  await page.waitForSelector('#toast:not([hidden])');
+  assert((await page.locator('#toast').textContent()).includes('预约申请'), 'no booking confirmation');
+  assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+  await close();
+});
+
+for (const theme of ['light', 'dark', 'elder']) {
+  test(`the demo portal in the ${theme} theme has no axe violations (screenshot saved)`, async ({ browser, demo }) => {
+    const { page, close } = await open(browser, `${demo}/?theme=${theme}`);
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('rl-project-card')].filter((c) => c.shadowRoot?.querySelector('article')).length === 12,
+      null,
+      { timeout: 10000 },
+    );
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${shots}portal-${theme}.png`, fullPage: true });
+    const violations = await axe(page);
+    assert(violations.length === 0, `axe: ${violations.join(' | ')}`);
+    await close();
+  });
+}
+
+test('the demo portal switches language, and fits a 320 px phone screen', async ({ browser, demo }) => {
+  const { page, close } = await open(browser, `${demo}/`, { viewport: { width: 320, height: 640 } });
+  await page.waitForFunction(() => document.querySelector('rl-project-card')?.shadowRoot?.querySelector('article'));
+  await page.selectOption('#locale', 'en');
+  await page.waitForFunction(() => document.querySelector('#projects rl-project-card')?.shadowRoot?.textContent?.includes('Beneficiaries'));
+  assert((await page.locator('h1').textContent()).includes('organizations'), 'page chrome not in English');
+  await page.selectOption('#locale', 'zh-TW');
+  await page.waitForFunction(() => document.querySelector('#projects rl-project-card')?.shadowRoot?.textContent?.includes('受益人次'));
+  await page.selectOption('#theme', 'elder');
+  await page.waitForTimeout(300);
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  await page.screenshot({ path: `${shots}portal-phone-elder.png`, fullPage: false });
+  assert(overflow <= 0, `page scrolls sideways by ${overflow}px at 320px`);
+  await close();
+});
+
+const server = await startStaticServer({ root });
+const demoServer = await startStaticServer({ root: `${root}demo/dist`, fallback: 'index.html' });
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+let passed = 0;
+let failed = 0;
+try {
+  for (const { name, fn } of tests) {
+    const started = performance.now();
+    try {
+      await fn({ browser, base: server.url, demo: demoServer.url });
+      passed++;
+      console.log(`  ✓ ${name} (${Math.round(performance.now() - started)} ms)`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✗ ${name}\n      ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await demoServer.close();
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
