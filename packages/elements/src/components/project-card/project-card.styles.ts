@@ -125,7 +125,8 @@ export const projectCardStyles = css`
 
   .facts {
     display: grid;
-    grid-template-columns: 1fr;
+    /* as many columns as fit: one on a phone, two or three on a wide card */
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 8.5em), 1fr));
     gap: ${token('space-s')} ${token('space-m')};
   }
   .fact {
@@ -140,11 +141,6 @@ export const projectCardStyles = css`
   dd {
     margin: 0;
     color: ${token('color-text')};
-  }
-  @container (min-width: 26em) {
-    .facts {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-    }
   }
   .compact .facts {
     display: flex;
