@@ -32,6 +32,7 @@ function counts(output, pattern = /(\d+) passed, (\d+) failed/gu) {
 const stages = [
   { name: 'lint', cmd: ['npx', ['eslint', '.', '--max-warnings=0']] },
   { name: 'type-check', cmd: ['npx', ['tsc', '-p', 'tsconfig.json']] },
+  { name: 'type-check (Storybook config)', cmd: ['npx', ['tsc', '-p', '.storybook/tsconfig.json']] },
   { name: 'unit and component tests', cmd: ['npx', ['wtr', '--coverage']], counted: true },
   { name: 'build', cmd: ['npm', ['run', 'build', '--silent']] },
   { name: 'custom-elements.json', cmd: ['node', ['scripts/check-manifest.mjs']] },

@@ -9,11 +9,11 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'capacity.day': str`${0} places left today`,
-'capacity.month': str`${0} places left this month`,
-'capacity.once': str`${0} places left in this round`,
-'capacity.week': str`${0} places left this week`,
-'capacity.year': str`${0} places left this year`,
+      'capacity.day': str`Places left today: ${0}`,
+'capacity.month': str`Places left this month: ${0}`,
+'capacity.once': str`Places left in this round: ${0}`,
+'capacity.week': str`Places left this week: ${0}`,
+'capacity.year': str`Places left this year: ${0}`,
 'card.area': `Service area`,
 'card.areas-more': str`${0} and more (${1} in all)`,
 'card.beneficiaries': `Beneficiaries (person-times)`,
