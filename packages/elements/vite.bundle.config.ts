@@ -1,4 +1,6 @@
 // renling.js: one self-registering file for a <script type="module"> tag, everything inlined.
+// Built as an app entry rather than in library mode: library mode keeps whitespace in ES
+// output for tree-shaking, which a file loaded whole by a script tag does not need.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -7,13 +9,14 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: false,
     sourcemap: true,
+    minify: true,
     target: 'es2022',
-    lib: {
-      entry: { renling: 'src/renling.ts' },
-      formats: ['es'],
-    },
+    modulePreload: false,
+    copyPublicDir: false,
     rolldownOptions: {
-      output: { codeSplitting: false },
+      input: { renling: 'src/renling.ts' },
+      preserveEntrySignatures: 'exports-only',
+      output: { codeSplitting: false, entryFileNames: '[name].js', format: 'es' },
     },
   },
 });
