@@ -17,6 +17,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/node_modules/**',
       'coverage/**',
+      'test/screenshots/**',
       'storybook-static/**',
       'demo/dist/**',
       'packages/elements/src/localization/generated/**',

@@ -10,7 +10,7 @@ ensureDependencies();
 /** Runs a command, echoing its output, and returns its exit code and output. */
 function run(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
     let output = '';
     const echo = (chunk) => {
       output += chunk;
@@ -24,7 +24,10 @@ function run(command, args) {
 
 /** The last "N passed, N failed" a runner printed, if any. */
 function counts(output, pattern = /(\d+) passed, (\d+) failed/gu) {
-  const all = [...output.matchAll(pattern)];
+  // runners color their summaries whatever FORCE_COLOR says
+  // eslint-disable-next-line no-control-regex -- stripping ANSI escapes is the point
+  const plain = output.replace(/\u001b\[[0-9;]*m/gu, '');
+  const all = [...plain.matchAll(pattern)];
   const last = all.at(-1);
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : null;
 }
