@@ -7,3 +7,4 @@ export * from './privacy.js';
 export * from './adapter.js';
 export * from './memory-adapter.js';
 export * from './requests.js';
+export * from './rest-contract.js';

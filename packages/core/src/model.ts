@@ -292,9 +292,7 @@ export const OfferContactSchema = v.object({
   phone: Phone,
 });
 
-export const ServiceOfferSchema = v.pipe(
-  v.object({
-    id: Id,
+const offerDraftEntries = {
     organizationId: Id,
     categoryCode: CategoryCode,
     title: text(2, 60),
@@ -309,14 +307,22 @@ export const ServiceOfferSchema = v.pipe(
     validTo: IsoDate,
     status: picklist(OFFER_STATUSES),
     contact: OfferContactSchema,
-    updatedAt: IsoTimestamp,
-  }),
-  v.forward(
-    v.check((o) => o.validTo >= o.validFrom, 'date-order'),
-    ['validTo'],
-  ),
+};
+
+const validityInOrder = (o: { validFrom: string; validTo: string }): boolean => o.validTo >= o.validFrom;
+
+export const ServiceOfferSchema = v.pipe(
+  v.object({ id: Id, ...offerDraftEntries, updatedAt: IsoTimestamp }),
+  v.forward(v.check((o) => validityInOrder(o), 'date-order'), ['validTo']),
 );
 export type ServiceOffer = v.InferOutput<typeof ServiceOfferSchema>;
+
+/** An offer as an organization publishes it; the server adds id and time. */
+export const OfferDraftSchema = v.pipe(
+  v.object(offerDraftEntries),
+  v.forward(v.check((o) => validityInOrder(o), 'date-order'), ['validTo']),
+);
+export type OfferDraft = v.InferInput<typeof OfferDraftSchema>;
 export type ServiceOfferInput = v.InferInput<typeof ServiceOfferSchema>;
 
 /** Places still free in the current period. */
@@ -376,26 +382,37 @@ export const ConsentSchema = v.object({
 });
 export type Consent = v.InferOutput<typeof ConsentSchema>;
 
+// Shared by the need and its draft: health data only with its own consent,
+// and a guardian's confirmation for a child under 14.
+const hasHealthConsent = (n: { health?: HealthInfo; consent: Consent }): boolean => n.health === undefined || n.consent.health;
+const hasGuardianConsent = (n: { minor: boolean; consent: Consent }): boolean => !n.minor || n.consent.guardian;
+
+const needPrivateEntries = {
+  contact: NeedContactSchema,
+  consent: ConsentSchema,
+  health: v.optional(HealthInfoSchema),
+  /** The person the need is for is under 14. */
+  minor: v.optional(v.boolean(), false),
+};
+
 export const NeedSchema = v.pipe(
-  v.object({
-    ...PublicNeedSchema.entries,
-    contact: NeedContactSchema,
-    consent: ConsentSchema,
-    health: v.optional(HealthInfoSchema),
-    /** The person the need is for is under 14. */
-    minor: v.optional(v.boolean(), false),
-  }),
-  v.forward(
-    v.check((n) => n.health === undefined || n.consent.health, 'health-consent-required'),
-    ['health'],
-  ),
-  v.forward(
-    v.check((n) => !n.minor || n.consent.guardian, 'guardian-required'),
-    ['consent', 'guardian'],
-  ),
+  v.object({ ...PublicNeedSchema.entries, ...needPrivateEntries }),
+  v.forward(v.check((n) => hasHealthConsent(n), 'health-consent-required'), ['health']),
+  v.forward(v.check((n) => hasGuardianConsent(n), 'guardian-required'), ['consent', 'guardian']),
 );
 export type Need = v.InferOutput<typeof NeedSchema>;
 export type NeedInput = v.InferInput<typeof NeedSchema>;
+
+/** A need as a resident or grid worker submits it; the server adds id, tracking number, status and times. */
+export const NeedDraftSchema = v.pipe(
+  v.object({
+    ...v.omit(PublicNeedSchema, ['id', 'trackingNumber', 'status', 'createdAt', 'updatedAt']).entries,
+    ...needPrivateEntries,
+  }),
+  v.forward(v.check((n) => hasHealthConsent(n), 'health-consent-required'), ['health']),
+  v.forward(v.check((n) => hasGuardianConsent(n), 'guardian-required'), ['consent', 'guardian']),
+);
+export type NeedDraft = v.InferInput<typeof NeedDraftSchema>;
 
 // ---------------------------------------------------------------------------
 // Claim
