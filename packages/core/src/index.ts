@@ -8,3 +8,4 @@ export * from './adapter.js';
 export * from './memory-adapter.js';
 export * from './requests.js';
 export * from './rest-contract.js';
+export * from './outbox.js';

@@ -7,7 +7,7 @@
  * It behaves like a remote adapter: asynchronous, abortable, paged, with
  * optional latency, validation errors with field paths, and idempotent writes.
  */
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import {
   AdapterError,
   type ClaimQuery,

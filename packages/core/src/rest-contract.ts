@@ -59,8 +59,13 @@ export function toSearchParams(query: object, names: readonly string[]): URLSear
   for (const name of names) {
     const value = record[name];
     if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) for (const item of value) params.append(name, String(item));
-    else params.set(name, String(value));
+    const items: unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of items) {
+      // queries hold strings, numbers and booleans only; anything else is a caller's mistake
+      if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean')
+        throw new TypeError(`Query parameter ${name} must be a string, number or boolean`);
+      params.append(name, String(item));
+    }
   }
   return params;
 }
