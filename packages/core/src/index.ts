@@ -9,3 +9,4 @@ export * from './memory-adapter.js';
 export * from './requests.js';
 export * from './rest-contract.js';
 export * from './outbox.js';
+export * from './cache.js';
