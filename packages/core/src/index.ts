@@ -10,3 +10,5 @@ export * from './requests.js';
 export * from './rest-contract.js';
 export * from './outbox.js';
 export * from './cache.js';
+export * from './storage/index.js';
+export * from './adapters/local.js';
