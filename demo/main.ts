@@ -4,7 +4,7 @@
  */
 import '@renling/elements';
 import type { RlProvider } from '@renling/elements';
-import { createMemoryAdapter, capacityLeft, type Locale } from '@renling/core';
+import { createLocalAdapter, capacityLeft, type Locale } from '@renling/core';
 import { DEMO_SEED, generateDataset } from '@renling/mocks';
 
 type Theme = 'light' | 'dark' | 'elder';
@@ -80,14 +80,16 @@ const THEMES: readonly Theme[] = ['light', 'dark', 'elder'];
 const LOCALES: readonly Locale[] = ['zh-CN', 'zh-TW', 'en'];
 
 const dataset = generateDataset({ seed: DEMO_SEED, organizations: 60 });
+// the embedded default: the street's data kept in this browser's IndexedDB, seeded once;
 // a little latency, so the cards show their loading state as they would online
-const adapter = createMemoryAdapter(dataset, { latency: 250 });
+const adapter = createLocalAdapter({ dataset, name: 'renling-demo', latency: 250 });
 
 const provider = document.querySelector<RlProvider>('#provider');
 const localeSelect = document.querySelector<HTMLSelectElement>('#locale');
 const themeSelect = document.querySelector<HTMLSelectElement>('#theme');
 const toast = document.querySelector<HTMLElement>('#toast');
 if (!provider || !localeSelect || !themeSelect || !toast) throw new Error('The portal page is missing its markup.');
+provider.storageName = 'renling-demo';
 provider.adapter = adapter;
 
 const params = new URLSearchParams(location.search);

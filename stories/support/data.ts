@@ -135,19 +135,19 @@ export function slowAdapter(latency: number): DataAdapter {
   return createMemoryAdapter(dataset, { latency });
 }
 
+const ADAPTER_METHODS = [
+  'listOrganizations', 'getOrganization', 'listOffers', 'getOffer', 'createOffer', 'listNeeds', 'getNeed', 'createNeed',
+  'listProjects', 'getProject', 'listClaims', 'getClaim', 'requestClaim', 'acceptClaim', 'declineClaim', 'withdrawClaim',
+  'startClaim', 'completeClaim', 'rateClaim', 'listAreas', 'getArea',
+] as const satisfies readonly (keyof DataAdapter)[];
+
+/** An adapter whose every call ends the same way; the signal is the options argument's, where there is one. */
 function wrap(call: (signal: AbortSignal | undefined) => Promise<never>): DataAdapter {
-  const fail = (options?: { signal?: AbortSignal }): Promise<never> => call(options?.signal);
-  return {
-    getOrganization: (_id, options) => fail(options),
-    listOrganizations: (options) => fail(options),
-    getOffer: (_id, options) => fail(options),
-    listOffers: (options) => fail(options),
-    getProject: (_id, options) => fail(options),
-    listProjects: (options) => fail(options),
-    listNeeds: (options) => fail(options),
-    getArea: (_code, options) => fail(options),
-    listAreas: (options) => fail(options),
+  const fail = (...args: unknown[]): Promise<never> => {
+    const options = args.findLast((a): a is { signal?: AbortSignal } => typeof a === 'object' && a !== null && 'signal' in a);
+    return call(options?.signal);
   };
+  return Object.fromEntries(ADAPTER_METHODS.map((name) => [name, fail])) as unknown as DataAdapter;
 }
 
 /** Never answers (until the card aborts the request): the loading state, held. */

@@ -1,12 +1,18 @@
 import { createContext } from '@lit/context';
-import type { DataAdapter, Locale } from '@renling/core';
+import type { DataAdapter, Locale, Outbox, StorageState } from '@renling/core';
 import type { Theme } from '../styles/tokens.js';
 
 /** What `<rl-provider>` gives its descendants. Components never import an adapter themselves. */
 export interface RenlingServices {
+  /** Reads (cached where the source is remote) and claim actions. */
   adapter: DataAdapter | null;
+  /** Where needs and offers are submitted: stored first, sent when the network allows. */
+  outbox: Outbox | null;
+  /** `ok` (saved in the browser), `memory` (this session only), `unavailable` (another tab blocks it). */
+  storageState: StorageState;
   locale: Locale;
   theme: Theme | null;
 }
 
+// Symbol.for: a provider from one copy of the kit serves components of another
 export const servicesContext = createContext<RenlingServices | undefined>(Symbol.for('renling.services'));

@@ -1,7 +1,21 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { DataAdapter, Locale } from '@renling/core';
+import {
+  cacheStorageFrom,
+  createCachedAdapter,
+  createLocalAdapter,
+  createOutbox,
+  createRestAdapter,
+  createStaticAdapter,
+  openRenlingDatabase,
+  outboxStorageFrom,
+  type DataAdapter,
+  type Locale,
+  type Outbox,
+  type RenlingDatabase,
+  type StorageState,
+} from '@renling/core';
 import { rlElement } from '../../base/define.js';
 import { VERSION } from '../../base/version.js';
 import { servicesContext, type RenlingServices } from '../../context/services.js';
@@ -13,6 +27,14 @@ import { themeStyles, type Theme } from '../../styles/tokens.js';
  * @summary Gives the components inside it their data adapter, language and theme.
  *
  * @slot - The page content holding Renling components.
+ *
+ * Where the data comes from, first match wins: the `adapter` property; the
+ * `api` attribute (a server speaking the REST contract, cached in the browser);
+ * the `src` attribute (one read-only JSON file beside the page); otherwise the
+ * browser's own IndexedDB (`createLocalAdapter`), for kiosks and single-computer
+ * offices. Submissions always go through an outbox kept in IndexedDB.
+ *
+ * @event rl-storage-state - The browser storage changed state; `detail.state` is `ok`, `memory` or `unavailable`.
  *
  * It renders no box of its own (`display: contents`) and does not restyle the
  * page's own content: only the `--rl-*` tokens of its theme inherit down.
@@ -30,8 +52,17 @@ export class RlProvider extends LitElement {
     `,
   ];
 
-  /** The data source every descendant uses. */
+  /** The data source every descendant uses; overrides `api` and `src`. */
   @property({ attribute: false }) adapter: DataAdapter | null = null;
+
+  /** Base URL of a server speaking the Renling REST contract. */
+  @property() api: string | undefined;
+
+  /** URL of a static JSON dataset (read-only). */
+  @property() src: string | undefined;
+
+  /** Name of the IndexedDB database for the cache, the outbox and local data. */
+  @property({ attribute: 'storage-name' }) storageName = 'renling';
 
   /** `zh-CN`, `zh-TW` or `en`; without it the page's `lang` decides. */
   @property({ reflect: true }) locale: Locale | undefined;
@@ -44,9 +75,26 @@ export class RlProvider extends LitElement {
     initialValue: this.snapshot(),
   });
 
+  private database: RenlingDatabase | null = null;
+  private outbox: Outbox | null = null;
+  private effectiveAdapter: DataAdapter | null = null;
+  private storageState: StorageState = 'ok';
+
+  /** The adapter in use (after `api`, `src` or the local default was applied). */
+  get dataAdapter(): DataAdapter | null {
+    return this.effectiveAdapter;
+  }
+
+  /** The outbox needs and offers are submitted through. */
+  get submissions(): Outbox | null {
+    return this.outbox;
+  }
+
   private snapshot(): RenlingServices {
     return {
-      adapter: this.adapter,
+      adapter: this.effectiveAdapter,
+      outbox: this.outbox,
+      storageState: this.storageState,
       locale: this.locale ? resolveLocale(this.locale) : currentLocale(),
       theme: this.theme ?? null,
     };
@@ -57,18 +105,58 @@ export class RlProvider extends LitElement {
     if ((event as CustomEvent<{ status: string }>).detail.status === 'ready') this.provider.setValue(this.snapshot());
   };
 
+  private readonly onStorageState = (): void => {
+    const state = this.database?.state ?? 'ok';
+    if (state === this.storageState) return;
+    this.storageState = state;
+    this.provider.setValue(this.snapshot());
+    this.dispatchEvent(new CustomEvent('rl-storage-state', { detail: { state }, bubbles: true, composed: true }));
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
+    this.outbox?.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('lit-localize-status', this.onLocaleStatus);
+    this.outbox?.stop();
+  }
+
+  /** Builds the data chain: source adapter, read cache, outbox, over one database. */
+  private connectData(): void {
+    if (!this.database || this.database.name !== this.storageName) {
+      this.database?.removeEventListener('statechange', this.onStorageState);
+      this.database = openRenlingDatabase({ name: this.storageName });
+      this.database.addEventListener('statechange', this.onStorageState);
+      this.onStorageState();
+    }
+    const db = this.database;
+    let source: DataAdapter;
+    let cached: DataAdapter;
+    if (this.adapter) {
+      source = cached = this.adapter;
+    } else if (this.api) {
+      source = createRestAdapter({ baseUrl: this.api });
+      cached = createCachedAdapter(source, { storage: cacheStorageFrom(db) });
+    } else if (this.src) {
+      source = createStaticAdapter({ url: this.src });
+      cached = createCachedAdapter(source, { storage: cacheStorageFrom(db) });
+    } else {
+      // already in the browser: nothing to cache
+      source = cached = createLocalAdapter({ db });
+    }
+    this.effectiveAdapter = cached;
+    this.outbox?.stop();
+    this.outbox = createOutbox({ adapter: source, storage: outboxStorageFrom(db), lockName: `renling-outbox:${this.storageName}` });
+    if (this.isConnected) this.outbox.start();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) void useLocale(this.locale ? resolveLocale(this.locale) : null);
+    if (changed.has('adapter') || changed.has('api') || changed.has('src') || changed.has('storageName')) this.connectData();
     // a new object, so consumers that compare by identity see the change
     this.provider.setValue(this.snapshot());
   }
