@@ -12,3 +12,4 @@ export * from './outbox.js';
 export * from './cache.js';
 export * from './storage/index.js';
 export * from './adapters/local.js';
+export * from './adapters/index.js';
