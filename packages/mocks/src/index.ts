@@ -22,6 +22,7 @@ export { BASE_DATE, BASE_MS } from './dates.js';
 export { generateAreaTree, ORGS_PER_DISTRICT, STREET_SCALE_MAX } from './areas.js';
 export { creditCode } from './organizations.js';
 export { personName, mobile, landline } from './names.js';
+export * from './msw/index.js';
 
 /** The seed the demo, stories and screenshots use. */
 export const DEMO_SEED = 20261101;
