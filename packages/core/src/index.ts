@@ -12,4 +12,5 @@ export * from './outbox.js';
 export * from './cache.js';
 export * from './storage/index.js';
 export * from './adapters/local.js';
+export * from './persistence.js';
 export * from './adapters/index.js';
