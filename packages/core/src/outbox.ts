@@ -275,8 +275,10 @@ export class Outbox extends EventTarget {
           this.emit('sent', { record, result: null });
           continue;
         }
-        // a garbled answer may follow a commit: retrying with the same key is safe
-        if (isTransientKind(error.kind) || error.kind === 'malformed') {
+        // a garbled answer may follow a commit, and a 409 on a create means our own
+        // earlier attempt with this key is still being processed: retrying with the same key is safe
+        const inFlight = error.kind === 'conflict' && error.status === 409;
+        if (isTransientKind(error.kind) || error.kind === 'malformed' || inFlight) {
           const attempts = record.attempts + 1;
           const delay = backoffDelay(attempts, this.random(), this.baseDelayMs, this.maxDelayMs, error.retryAfter);
           const waiting: OutboxRecord = {

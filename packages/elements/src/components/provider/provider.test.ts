@@ -80,6 +80,40 @@ describe('rl-provider', () => {
   });
 });
 
+describe('rl-provider data services', () => {
+  it('defaults to the local IndexedDB adapter with an outbox, and says storage is ok', async () => {
+    const el = await fixture<RlProvider>(html`<rl-provider storage-name="renling-test-provider-${Date.now()}">
+      <rl-test-services-probe></rl-test-services-probe>
+    </rl-provider>`);
+    const probe = el.querySelector<ServicesProbe>('rl-test-services-probe')!;
+    expect(probe.services?.adapter).to.equal(el.dataAdapter);
+    expect(probe.services?.outbox).to.equal(el.submissions);
+    expect(probe.services?.storageState).to.equal('ok');
+    expect((await el.dataAdapter!.listAreas()).length).to.equal(0);
+  });
+
+  it('shows memory mode when the browser has no IndexedDB, and still accepts submissions', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    try {
+      const states: string[] = [];
+      const holder = document.createElement('div');
+      holder.addEventListener('rl-storage-state', (e) => states.push((e as CustomEvent<{ state: string }>).detail.state));
+      const el = await fixture<RlProvider>(html`<rl-provider storage-name="renling-test-no-idb">
+        <rl-test-services-probe></rl-test-services-probe>
+      </rl-provider>`, { parentNode: holder });
+      const probe = el.querySelector<ServicesProbe>('rl-test-services-probe')!;
+      expect(probe.services?.storageState).to.equal('memory');
+      expect(states).to.include('memory');
+      expect(el.submissions).not.to.equal(null);
+    } finally {
+      if (original) Object.defineProperty(window, 'indexedDB', original);
+      else Reflect.deleteProperty(window, 'indexedDB');
+    }
+    expect(window.indexedDB).not.to.equal(undefined);
+  });
+});
+
 describe('locale resolution', () => {
   it('maps page language tags to the supported locales', () => {
     expect(resolveLocale('zh-CN')).to.equal('zh-CN');
