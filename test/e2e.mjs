@@ -88,8 +88,9 @@ test('loading renling.js twice throws nothing and keeps one working definition',
     `${base}/test/pages/plain.html?src=${BUNDLE}&src=${BUNDLE}?copy=2`,
   );
   await page.waitForFunction(() => window.__ready === true);
-  const text = await shadowText(page, '#project');
-  assert(text.includes('乐龄守护计划'), 'card did not render');
+  await page.waitForFunction(() => document.querySelector('#project')?.shadowRoot?.textContent?.includes('乐龄守护计划'), null, {
+    timeout: 5000,
+  });
   assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
   assert(!warnings.some((w) => w.includes('renling')), `unexpected warning: ${warnings.join(' | ')}`);
   await close();
@@ -118,6 +119,9 @@ test('hostile page CSS does not change how the card looks', async ({ browser, ba
   const shot = async (hostile) => {
     const { page, close } = await open(browser, `${base}/test/pages/plain.html?src=${BUNDLE}${hostile ? '&hostile' : ''}`);
     await page.waitForFunction(() => window.__ready === true);
+    await page.waitForFunction(() =>
+      ['#project', '#offer'].every((id) => document.querySelector(id)?.shadowRoot?.querySelector('article')),
+    );
     await page.waitForTimeout(400);
     const png = await page.locator('#project').screenshot({ path: `${shots}card-${hostile ? 'hostile' : 'clean'}.png`, animations: 'disabled' });
     const offerPng = await page.locator('#offer').screenshot({ animations: 'disabled' });
