@@ -33,6 +33,7 @@ function counts(output, pattern = /(\d+) passed, (\d+) failed/gu) {
 }
 
 const stages = [
+  { name: 'translations complete', cmd: ['node', ['scripts/localize.mjs']] },
   { name: 'lint', cmd: ['npx', ['eslint', '.', '--max-warnings=0']] },
   { name: 'type-check', cmd: ['npx', ['tsc', '-p', 'tsconfig.json']] },
   { name: 'type-check (Storybook config)', cmd: ['npx', ['tsc', '-p', '.storybook/tsconfig.json']] },
