@@ -4,6 +4,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type {
+  Audience,
   CapacityPeriod,
   FundingSource,
   OfferStatus,
@@ -107,5 +108,30 @@ export function capacityLeftLabel(period: CapacityPeriod, left: number): string 
       return msg(str`今年剩余 ${left} 个名额`, { id: 'capacity.year' });
     case 'once':
       return msg(str`本期剩余 ${left} 个名额`, { id: 'capacity.once' });
+  }
+}
+
+export function audienceLabel(audience: Audience): string {
+  switch (audience) {
+    case 'elderly':
+      return msg('老年人', { id: 'audience.elderly' });
+    case 'disabled':
+      return msg('残疾人', { id: 'audience.disabled' });
+    case 'children':
+      return msg('儿童', { id: 'audience.children' });
+    case 'youth':
+      return msg('青少年', { id: 'audience.youth' });
+    case 'women':
+      return msg('妇女', { id: 'audience.women' });
+    case 'families':
+      return msg('家庭', { id: 'audience.families' });
+    case 'migrants':
+      return msg('外来务工人员', { id: 'audience.migrants' });
+    case 'low-income':
+      return msg('困难群众', { id: 'audience.low-income' });
+    case 'enterprises':
+      return msg('企业与白领', { id: 'audience.enterprises' });
+    case 'all-residents':
+      return msg('全体居民', { id: 'audience.all-residents' });
   }
 }
