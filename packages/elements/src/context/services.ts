@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { DataAdapter, Locale, Outbox, StorageState } from '@renling/core';
+import type { DataAdapter, Locale, Outbox, RenlingDatabase, StorageState } from '@renling/core';
 import type { Theme } from '../styles/tokens.js';
 
 /** What `<rl-provider>` gives its descendants. Components never import an adapter themselves. */
@@ -8,6 +8,8 @@ export interface RenlingServices {
   adapter: DataAdapter | null;
   /** Where needs and offers are submitted: stored first, sent when the network allows. */
   outbox: Outbox | null;
+  /** The kit's database (IndexedDB, or memory); forms keep their drafts in its 'meta' store. */
+  database?: RenlingDatabase | null;
   /** `ok` (saved in the browser), `memory` (this session only), `unavailable` (another tab blocks it). */
   storageState: StorageState;
   locale: Locale;

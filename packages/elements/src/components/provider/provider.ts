@@ -1,24 +1,11 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import {
-  cacheStorageFrom,
-  createCachedAdapter,
-  createLocalAdapter,
-  createOutbox,
-  createRestAdapter,
-  createStaticAdapter,
-  openRenlingDatabase,
-  outboxStorageFrom,
-  type DataAdapter,
-  type Locale,
-  type Outbox,
-  type RenlingDatabase,
-  type StorageState,
-} from '@renling/core';
+import type { DataAdapter, Locale, Outbox, RenlingDatabase, StorageState } from '@renling/core';
 import { rlElement } from '../../base/define.js';
 import { VERSION } from '../../base/version.js';
 import { servicesContext, type RenlingServices } from '../../context/services.js';
+import { buildDataChain } from '../../controllers/data-chain.js';
 import { currentLocale, resolveLocale, useLocale } from '../../localization/localization.js';
 import { themeStyles, type Theme } from '../../styles/tokens.js';
 
@@ -94,6 +81,7 @@ export class RlProvider extends LitElement {
     return {
       adapter: this.effectiveAdapter,
       outbox: this.outbox,
+      database: this.database,
       storageState: this.storageState,
       locale: this.locale ? resolveLocale(this.locale) : currentLocale(),
       theme: this.theme ?? null,
@@ -125,32 +113,18 @@ export class RlProvider extends LitElement {
     this.outbox?.stop();
   }
 
-  /** Builds the data chain: source adapter, read cache, outbox, over one database. */
+  /** Builds the data chain: source adapter, read cache, outbox, over one database (see controllers/data-chain.ts). */
   private connectData(): void {
-    if (!this.database || this.database.name !== this.storageName) {
+    this.outbox?.stop();
+    const chain = buildDataChain({ adapter: this.adapter, api: this.api, src: this.src, storageName: this.storageName }, this.database);
+    if (chain.database !== this.database) {
       this.database?.removeEventListener('statechange', this.onStorageState);
-      this.database = openRenlingDatabase({ name: this.storageName });
+      this.database = chain.database;
       this.database.addEventListener('statechange', this.onStorageState);
       this.onStorageState();
     }
-    const db = this.database;
-    let source: DataAdapter;
-    let cached: DataAdapter;
-    if (this.adapter) {
-      source = cached = this.adapter;
-    } else if (this.api) {
-      source = createRestAdapter({ baseUrl: this.api });
-      cached = createCachedAdapter(source, { storage: cacheStorageFrom(db) });
-    } else if (this.src) {
-      source = createStaticAdapter({ url: this.src });
-      cached = createCachedAdapter(source, { storage: cacheStorageFrom(db) });
-    } else {
-      // already in the browser: nothing to cache
-      source = cached = createLocalAdapter({ db });
-    }
-    this.effectiveAdapter = cached;
-    this.outbox?.stop();
-    this.outbox = createOutbox({ adapter: source, storage: outboxStorageFrom(db), lockName: `renling-outbox:${this.storageName}` });
+    this.effectiveAdapter = chain.adapter;
+    this.outbox = chain.outbox;
     if (this.isConnected) this.outbox.start();
   }
 
