@@ -14,3 +14,4 @@ export * from './storage/index.js';
 export * from './adapters/local.js';
 export * from './persistence.js';
 export * from './adapters/index.js';
+export * from './search/index.js';

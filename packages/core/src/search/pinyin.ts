@@ -1,0 +1,129 @@
+/**
+ * Reading what residents type in Latin letters as pinyin: full syllables
+ * (yanglao), initials (ylfw), a syllable still being typed (yangl), or a mix.
+ * A parse is a list of units; each unit is the set of syllable ids it may
+ * stand for. Parses become regular expressions over the syllable strings that
+ * ReadingTable.read produces, one UTF-16 unit per character.
+ */
+import type { ReadingTable } from './readings.js';
+
+export interface Unit {
+  /** Syllable ids this unit matches. */
+  ids: number[];
+  /** The first letter of every syllable in `ids` (they share it). */
+  letter: string;
+  /** A whole syllable, not an initial or a syllable being typed. */
+  full: boolean;
+}
+
+export interface Parse {
+  units: Unit[];
+  /** Units standing for initials only (y in ylao). */
+  abbreviated: number;
+}
+
+const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'];
+const MAX_PARSES = 4;
+
+interface Inventory {
+  byPrefix: Map<string, number[]>;
+  sorted: string[];
+}
+const inventories = new WeakMap<ReadingTable, Inventory>();
+
+function inventory(readings: ReadingTable): Inventory {
+  let inv = inventories.get(readings);
+  if (!inv || inv.sorted.length !== readings.syllables.length - 1) {
+    inv = { byPrefix: new Map(), sorted: readings.syllables.slice(1).sort() };
+    inventories.set(readings, inv);
+  }
+  return inv;
+}
+
+/** Ids of the syllables that start with `prefix`. */
+export function syllablesWithPrefix(readings: ReadingTable, prefix: string): number[] {
+  const inv = inventory(readings);
+  let ids = inv.byPrefix.get(prefix);
+  if (!ids) {
+    ids = inv.sorted.filter((s) => s.startsWith(prefix)).map((s) => readings.knownSyllable(s));
+    inv.byPrefix.set(prefix, ids);
+  }
+  return ids;
+}
+
+interface Partial {
+  units: Unit[];
+  cost: number;
+  abbreviated: number;
+  long: number;
+}
+
+/**
+ * The likeliest parses of a run of letters, best first. Whole syllables cost
+ * least, a syllable still being typed (only at the end) a little more, an
+ * initial standing for a syllable most; parses much worse than the best are
+ * dropped, and so are ones mixing several initials with longer syllables
+ * (how English words like "elderly" would otherwise parse).
+ */
+export function parsePinyin(letters: string, readings: ReadingTable): Parse[] {
+  const n = letters.length;
+  if (n < 2 || n > 40 || !/^[a-z]+$/u.test(letters)) return [];
+  // best[i]: the cheapest parses of letters.slice(i)
+  const best: Partial[][] = Array.from({ length: n + 1 }, () => []);
+  best[n] = [{ units: [], cost: 0, abbreviated: 0, long: 0 }];
+  for (let i = n - 1; i >= 0; i--) {
+    const options: { unit: Unit; next: number; cost: number; abbr: number; long: number }[] = [];
+    for (let len = Math.min(6, n - i); len >= 1; len--) {
+      const piece = letters.slice(i, i + len);
+      const id = readings.knownSyllable(piece);
+      if (id) options.push({ unit: { ids: [id], letter: piece.charAt(0), full: true }, next: i + len, cost: 0.05, abbr: 0, long: len > 1 ? 1 : 0 });
+      else if (i + len === n) {
+        const ids = syllablesWithPrefix(readings, piece);
+        if (ids.length) options.push({ unit: { ids, letter: piece.charAt(0), full: false }, next: n, cost: 0.5, abbr: 0, long: 0 });
+      }
+    }
+    for (const initial of INITIALS) {
+      if (!letters.startsWith(initial, i)) continue;
+      const ids = syllablesWithPrefix(readings, initial);
+      if (ids.length) options.push({ unit: { ids, letter: initial.charAt(0), full: false }, next: i + initial.length, cost: 1.05, abbr: 1, long: 0 });
+    }
+    const here: Partial[] = [];
+    for (const o of options) {
+      for (const rest of best[o.next] ?? []) {
+        here.push({ units: [o.unit, ...rest.units], cost: o.cost + rest.cost, abbreviated: o.abbr + rest.abbreviated, long: o.long + rest.long });
+      }
+    }
+    here.sort((a, b) => a.cost - b.cost);
+    best[i] = here.slice(0, MAX_PARSES * 2);
+  }
+  const all = best[0] ?? [];
+  const top = all[0]?.cost ?? 0;
+  return all
+    .filter((p) => p.cost <= top + 1 && !(p.abbreviated >= 2 && p.long > 0))
+    .slice(0, MAX_PARSES)
+    .map((p) => ({ units: p.units, abbreviated: p.abbreviated }));
+}
+
+/** Units for Han text read in context: one whole syllable per character, or null if one has no reading. */
+export function unitsOfHan(syllables: string, readings: ReadingTable): Unit[] | null {
+  const units: Unit[] = [];
+  for (let i = 0; i < syllables.length; i++) {
+    const id = syllables.charCodeAt(i);
+    if (!id) {
+      // the low half of an astral character carries no reading of its own
+      if (i > 0 && syllables.charCodeAt(i - 1)) continue;
+      return null;
+    }
+    units.push({ ids: [id], letter: (readings.syllables[id] ?? '').charAt(0), full: true });
+  }
+  return units;
+}
+
+const escape = (id: number): string => `\\u${id.toString(16).padStart(4, '0')}`;
+
+/** A regular expression source matching the syllable string of any of the unit lists. */
+export function unitsPattern(alternatives: readonly Unit[][]): string {
+  return alternatives
+    .map((units) => units.map((u) => (u.ids.length === 1 ? escape(u.ids[0] ?? 0) : `[${u.ids.map(escape).join('')}]`)).join(''))
+    .join('|');
+}
