@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import { AdapterError, createMemoryAdapter, type DataAdapter, type NeedDraft } from '@renling/core';
+import { createMockWorker } from '@renling/mocks';
 import '../provider/provider.js';
 import './need-form.js';
 import type { RlNeedForm } from './need-form.js';
@@ -767,6 +768,61 @@ describe('rl-need-form', () => {
         }),
         { numRuns: 300 },
       );
+    });
+  });
+
+  describe('standing alone over the REST API (msw mock server)', () => {
+    const BASE = '/need-form-api';
+    const mock = createMockWorker({ baseUrl: BASE, dataset: emptyDataset() });
+    before(() => mock.start());
+    after(() => mock.stop());
+    beforeEach(() => {
+      mock.reset(emptyDataset());
+    });
+
+    const standalone = async (storage: string): Promise<RlNeedForm> => {
+      const el = await fixture<RlNeedForm>(html`<rl-need-form api=${BASE} storage-name=${storage}></rl-need-form>`);
+      await waitUntil(() => areaPicker(el).shadowRoot?.querySelector('select'), 'areas did not load', { timeout: 5000 });
+      return el;
+    };
+    const serverNeeds = async (): Promise<string[]> => (await mock.engine.listNeeds({ limit: 200 })).items.map((n) => n.title);
+
+    it('with an api attribute: loads areas from the server and gets a tracking number from it', async () => {
+      const el = await standalone(freshStorage('need-api'));
+      await fillValid(el);
+      await submit(el);
+      await waitUntil(() => outcome(el).includes('RL-'), 'no tracking number');
+      expect(await serverNeeds()).to.deep.equal(['独居老人需要每天送午饭']);
+    });
+
+    it('offline → reload → online sends exactly one need', async () => {
+      const storage = freshStorage('need-offline-reload');
+      // the page was loaded with signal (areas cached); then the grid worker walks into a stairwell
+      const first = await standalone(storage);
+      mock.faults.offline = true;
+      await fillValid(first);
+      setTimeout(() => submitButton(first).click());
+      const queued = await oneEvent<RlNeedSubmittedEvent>(first, 'rl-need-submitted');
+      expect(queued.detail.queued).to.equal(true);
+      await first.updateComplete;
+      expect(outcome(first)).to.contain('联网后自动发送');
+      first.remove();
+
+      // reload, still offline: the areas come from the cache and the unsent need is announced
+      const second = await standalone(storage);
+      await waitUntil(() => text(second).includes('有 1 条需求已保存在本机'), 'pending need not shown after reload');
+      expect(await serverNeeds()).to.deep.equal([]);
+
+      mock.faults.offline = false;
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(async () => (await serverNeeds()).length === 1, 'not sent after coming online', { timeout: 8000 });
+      await waitUntil(() => !text(second).includes('尚未发送'), 'pending notice stayed');
+      window.dispatchEvent(new Event('online'));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await serverNeeds()).to.deep.equal(['独居老人需要每天送午饭']);
+      const committed = mock.requests.filter((r) => r.method === 'POST' && r.path === '/needs' && r.outcome === 'ok');
+      expect(committed).to.have.length(1);
+      expect(committed[0]!.idempotencyKey).to.equal(queued.detail.id);
     });
   });
 
