@@ -109,6 +109,42 @@ export const SERVER_PATHS = {
   audit: '/audit',
 } as const;
 
+/** Every route: the contract's (REST_PATHS, and the claim actions under claimTransition) and the server's own. */
+export const ROUTES: readonly (readonly ['GET' | 'POST' | 'PUT', string])[] = [
+  ['GET', REST_PATHS.organizations],
+  ['GET', REST_PATHS.organization],
+  ['GET', REST_PATHS.offers],
+  ['POST', REST_PATHS.offers],
+  ['GET', REST_PATHS.offer],
+  ['PUT', REST_PATHS.offer],
+  ['GET', REST_PATHS.needs],
+  ['POST', REST_PATHS.needs],
+  ['GET', REST_PATHS.need],
+  ['GET', REST_PATHS.projects],
+  ['POST', REST_PATHS.projects],
+  ['GET', REST_PATHS.project],
+  ['GET', REST_PATHS.claims],
+  ['POST', REST_PATHS.claims],
+  ['GET', REST_PATHS.claim],
+  ['POST', REST_PATHS.claimTransition],
+  ['GET', REST_PATHS.areas],
+  ['POST', REST_PATHS.areas],
+  ['GET', REST_PATHS.area],
+  ['GET', SERVER_PATHS.needContact],
+  ['POST', SERVER_PATHS.needStatus],
+  ['GET', SERVER_PATHS.needMatches],
+  ['GET', SERVER_PATHS.track],
+  ['POST', SERVER_PATHS.login],
+  ['POST', SERVER_PATHS.logout],
+  ['GET', SERVER_PATHS.me],
+  ['POST', SERVER_PATHS.invitations],
+  ['POST', SERVER_PATHS.acceptInvitation],
+  ['GET', SERVER_PATHS.accounts],
+  ['POST', SERVER_PATHS.accountDisable],
+  ['POST', SERVER_PATHS.accountAreas],
+  ['GET', SERVER_PATHS.audit],
+];
+
 function securityHeaders(kind: 'api' | 'site', crossOrigin: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
@@ -546,32 +582,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // -- everything else under the API: the contract's error body ----------------------
 
-  const templates: { method: string; re: RegExp }[] = [];
-  const register = (method: string, template: string): void => {
-    templates.push({ method, re: new RegExp(`^${template.replace(/\{\w+\}/gu, '[^/]+')}/?$`, 'u') });
-  };
-  for (const [name, template] of Object.entries(REST_PATHS)) {
-    register('GET', template);
-    if (name === 'offers' || name === 'needs' || name === 'claims' || name === 'claimTransition' || name === 'areas' || name === 'projects') register('POST', template);
-    if (name === 'offer') register('PUT', template);
-  }
-  register('GET', SERVER_PATHS.needContact);
-  register('POST', SERVER_PATHS.needStatus);
-  register('GET', SERVER_PATHS.needMatches);
-  register('GET', SERVER_PATHS.track);
-  register('POST', SERVER_PATHS.login);
-  register('POST', SERVER_PATHS.logout);
-  register('GET', SERVER_PATHS.me);
-  register('POST', SERVER_PATHS.invitations);
-  register('POST', SERVER_PATHS.acceptInvitation);
-  register('GET', SERVER_PATHS.accounts);
-  register('POST', SERVER_PATHS.accountDisable);
-  register('POST', SERVER_PATHS.accountAreas);
-  register('GET', SERVER_PATHS.audit);
+  const templates = ROUTES.map(([method, template]) => ({
+    method,
+    re: new RegExp(`^${template.replace(/\{\w+\}/gu, '[^/]+')}/?$`, 'u'),
+  }));
 
   api.all('*', (c) => {
     const pathname = new URL(c.req.url).pathname.slice(base.length) || '/';
-    const allowed = [...new Set(templates.filter((t) => t.re.test(pathname)).map((t) => t.method))];
+    const allowed: string[] = [...new Set(templates.filter((t) => t.re.test(pathname)).map((t) => t.method))];
     if (allowed.length) {
       if (allowed.includes('GET')) allowed.push('HEAD');
       throw new HttpProblem(405, 'read-only', `${c.req.method} is not allowed here; use ${allowed.join(', ')}.`, [], { Allow: allowed.join(', ') });

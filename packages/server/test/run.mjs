@@ -29,8 +29,8 @@ stream.on('test:pass', (event) => {
 });
 stream.on('test:fail', (event) => {
   if (event.details?.type !== 'suite') failed += 1;
-  // a file that fails to load has no tests: count it
-  else if (event.nesting === 0) failed += 1;
+  // a suite failing on its own (a hook, a file that does not load), not just for its tests
+  else if (event.details?.error?.failureType !== 'subtestsFailed') failed += 1;
 });
 const output = stream.compose(spec);
 output.pipe(process.stdout, { end: false });
