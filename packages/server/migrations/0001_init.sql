@@ -161,7 +161,8 @@ create table idempotency_keys (
   fingerprint text not null,
   state text not null check (state in ('in-flight', 'done')),
   status integer,
-  body jsonb,
+  -- json, not jsonb: a replay answers the very same bytes
+  body json,
   created_at timestamptz not null default now(),
   completed_at timestamptz
 );

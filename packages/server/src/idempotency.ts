@@ -89,7 +89,7 @@ export class Idempotency {
       const answer = await this.db.transaction(async (tx) => {
         const result = await perform(tx);
         await tx.query(
-          `update idempotency_keys set state = 'done', status = $2, body = $3::jsonb, completed_at = now() where key = $1`,
+          `update idempotency_keys set state = 'done', status = $2, body = $3::json, completed_at = now() where key = $1`,
           [key, result.status, JSON.stringify(result.body)],
         );
         return result;
