@@ -12,6 +12,10 @@ import type { LitElement } from 'lit';
 import type { RlAreaPicker } from '../src/components/area-picker/area-picker.js';
 import type { RlCategoryPicker } from '../src/components/category-picker/category-picker.js';
 import { organization } from './fixtures.js';
+import { TOKENS, type Theme } from '../src/styles/tokens.js';
+
+/** The surface colour of a theme: form controls paint no background of their own, the page behind them does. */
+export const surface = (theme: Theme): string => TOKENS.find((t) => t.name === 'color-surface')![theme];
 
 export type FormElement = LitElement;
 
@@ -89,7 +93,10 @@ export async function chooseArea(picker: RlAreaPicker, code: string, host?: Form
   for (let depth = 0; depth < 4; depth++) {
     const select = picker.shadowRoot!.querySelector<HTMLSelectElement>(`#level-${depth}`);
     if (!select) break;
-    const option = [...select.options].find((o) => o.value && code.startsWith(o.value));
+    // the longest match: "all of the street" is a prefix of every community in it
+    const option = [...select.options]
+      .filter((o) => o.value && code.startsWith(o.value))
+      .sort((a, b) => b.value.length - a.value.length)[0];
     if (!option) break;
     select.value = option.value;
     select.dispatchEvent(new Event('change', { bubbles: true }));

@@ -200,14 +200,19 @@ export class RlAreaPicker extends RlFormAssociatedElement {
 
   /** Levels with one choice, shown as text: the street's own district and street. */
   private fixedPath(tree: AreaTree): Area[] {
-    const min = levelIndex(this.minLevel);
     const out: Area[] = [];
     let children = tree.children(null);
-    while (children.length === 1 && children[0] && levelIndex(children[0].level) < min) {
+    while (children.length === 1 && children[0] && tree.children(children[0].code).length > 0) {
       out.push(children[0]);
       children = tree.children(children[0].code);
     }
     return out;
+  }
+
+  /** The fixed area itself can be the answer ("all of 华阳路街道") when it is fine enough. */
+  private wholeOption(fixed: Area[]): Area | undefined {
+    const last = fixed.at(-1);
+    return last && levelIndex(last.level) >= levelIndex(this.minLevel) ? last : undefined;
   }
 
   /** The codes picked in the selects, coarsest first. */
@@ -215,6 +220,7 @@ export class RlAreaPicker extends RlFormAssociatedElement {
     if (this.multiple) return this.draftPath;
     const code = this.values[0];
     if (!code) return [];
+    if (code === this.wholeOption(fixed)?.code) return [code];
     return tree
       .path(code)
       .map((a) => a.code)
@@ -283,6 +289,7 @@ export class RlAreaPicker extends RlFormAssociatedElement {
     const path = this.chosenPath(tree, fixed);
     const min = levelIndex(this.minLevel);
     const max = isLevel(this.maxLevel) ? levelIndex(this.maxLevel) : AREA_LEVELS.length - 1;
+    const whole = this.wholeOption(fixed);
     const selects: { depth: number; options: readonly Area[]; selected: string }[] = [];
     let parent: string | null = fixed.at(-1)?.code ?? null;
     for (let depth = 0; ; depth++) {
@@ -290,7 +297,8 @@ export class RlAreaPicker extends RlFormAssociatedElement {
       if (options.length === 0) break;
       const selected = path[depth] ?? '';
       selects.push({ depth, options, selected });
-      if (!selected) break;
+      // nothing chosen yet, or the whole fixed area chosen: no finer level to ask
+      if (!selected || selected === whole?.code) break;
       parent = selected;
     }
     const describedBy = error ? 'error' : undefined;
@@ -312,6 +320,11 @@ export class RlAreaPicker extends RlFormAssociatedElement {
               <option value="" ?selected=${!selected}>
                 ${optional ? msg('不指定', { id: 'area-picker.any' }) : msg('请选择', { id: 'area-picker.choose' })}
               </option>
+              ${depth === 0 && whole
+                ? html`<option value=${whole.code} ?selected=${whole.code === selected}>
+                    ${msg(str`整个${areaName(whole, locale)}`, { id: 'area-picker.whole' })}
+                  </option>`
+                : nothing}
               ${options.map((a) => html`<option value=${a.code} ?selected=${a.code === selected}>${areaName(a, locale)}</option>`)}
             </select>
           </div>`;

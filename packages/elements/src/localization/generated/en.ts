@@ -23,6 +23,7 @@
 'area-picker.label': `Area`,
 'area-picker.loading': `Loading areas…`,
 'area-picker.remove': str`Remove “${0}”`,
+'area-picker.whole': str`All of ${0}`,
 'audience.all-residents': `All residents`,
 'audience.children': `Children`,
 'audience.disabled': `People with disabilities`,

@@ -23,6 +23,7 @@
 'area-picker.label': `所在地區`,
 'area-picker.loading': `正在載入地區…`,
 'area-picker.remove': str`移除「${0}」`,
+'area-picker.whole': str`整個${0}`,
 'audience.all-residents': `全體居民`,
 'audience.children': `兒童`,
 'audience.disabled': `身心障礙者`,
