@@ -6,5 +6,8 @@
 import './context/context-root.js';
 import './components/provider/provider.js';
 import './components/project-card/project-card.js';
+import './components/category-picker/category-picker.js';
+import './components/area-picker/area-picker.js';
+import './components/need-form/need-form.js';
 
 export * from './index.js';
