@@ -102,6 +102,7 @@ interface VocabTerm {
   label: boolean;
 }
 
+const NO_FILTER = (): boolean => true;
 const RATING_LEVEL = new Map<string, number>(RATINGS.map((r, i) => [r, RATINGS.length - i]));
 const AUDIENCE_BIT = new Map<string, number>(AUDIENCES.map((a, i) => [a, 1 << i]));
 
@@ -140,6 +141,7 @@ class Engine implements SearchIndex {
   private sortedWords: string[] | null = null;
   private readonly byCategory = new Map<string, number[]>();
   private readonly vocab: VocabTerm[] = [];
+  private readonly vocabByCode = new Map<string, VocabTerm[]>();
   private readonly vocabCache = new Map<string, Map<string, number>>();
   private nameRank: Int32Array | null = null;
   private live = 0;
@@ -152,6 +154,10 @@ class Engine implements SearchIndex {
   private accCount = new Int32Array(1024);
   private stamp = 0;
   private searchStamp = 0;
+  private quality = new Float32Array(1024);
+  private rating = new Uint8Array(1024);
+  private updated = new Float64Array(1024);
+  private keys = new Float64Array(1024);
   private foundDocs = new Int32Array(1024);
   private foundScores = new Float64Array(1024);
   private nFound = 0;
@@ -167,7 +173,9 @@ class Engine implements SearchIndex {
         const terms = new Set<string>([cat.labels[this.locale], cat.labels['zh-CN'], cat.labels['zh-TW'], cat.labels.en, ...cat.synonyms]);
         [...terms].forEach((text, i) => {
           const folded = fold(text, this.readings);
-          this.vocab.push({ code: cat.code, text, folded, syl: this.readings.read(folded), label: i === 0 });
+          const entry = { code: cat.code, text, folded, syl: this.readings.read(folded), label: i === 0 };
+          this.vocab.push(entry);
+          this.vocabByCode.set(cat.code, [...(this.vocabByCode.get(cat.code) ?? []), entry]);
         });
       }
     }
@@ -227,6 +235,19 @@ class Engine implements SearchIndex {
     const alive = new Uint8Array(size);
     alive.set(this.alive);
     this.alive = alive;
+    // per-document sort keys in flat arrays: ranking 35,000 results reads no objects
+    const quality = new Float32Array(size);
+    quality.set(this.quality);
+    this.quality = quality;
+    const rating = new Uint8Array(size);
+    rating.set(this.rating);
+    this.rating = rating;
+    const updated = new Float64Array(size);
+    updated.set(this.updated);
+    this.updated = updated;
+    this.foundDocs = new Int32Array(size);
+    this.foundScores = new Float64Array(size);
+    this.keys = new Float64Array(size);
     this.tokScore = new Float32Array(size);
     this.tokStamp = new Int32Array(size);
     this.tokList = new Int32Array(size);
@@ -275,6 +296,9 @@ class Engine implements SearchIndex {
     };
     this.docs.push(doc);
     this.alive[docIndex] = 1;
+    this.quality[docIndex] = doc.quality;
+    this.rating[docIndex] = doc.rating;
+    this.updated[docIndex] = doc.updated;
     this.byId.set(org.id, docIndex);
     this.live++;
     this.nameRank = null;
@@ -348,7 +372,8 @@ class Engine implements SearchIndex {
     let start = -1;
     for (let i = 0; i <= q.length; i++) {
       const c = i < q.length ? q.charCodeAt(i) : 32;
-      const inToken = isHan(c) || (c >= 0xdc00 && c <= 0xdfff) || isWordChar(c);
+      // the low half of an astral ideograph stays with its high half
+      const inToken = isHan(c) || isWordChar(c) || (c >= 0xdc00 && c <= 0xdfff && isHan(q.charCodeAt(i - 1)));
       if (inToken && start < 0) start = i;
       else if (!inToken && start >= 0) {
         terms.push(...this.term(q.slice(start, i)));
@@ -386,7 +411,7 @@ class Engine implements SearchIndex {
       }
       sound.push(...alternatives.filter((a) => a.units.length >= 2));
       // no reading joins the runs (digits in 3号楼): each run is a word of its own
-      if (!sound.length) return runs.flatMap((run) => this.term(run));
+      if (!sound.length) return runs.length > 1 ? runs.flatMap((run) => this.term(run)) : [];
     }
     const soundTiers = sound.map((s) => ({ re: new RegExp(unitsPattern([s.units]), 'g'), tier: s.tier }));
     return [
@@ -639,20 +664,14 @@ class Engine implements SearchIndex {
       });
     } else {
       this.matchAll(terms, filter);
-      if (this.nFound < FUZZY_BELOW) this.fuzzy(query, terms, filter);
+      // typo tolerance for a single word; several words stay an AND
+      if (this.nFound < FUZZY_BELOW && terms.length === 1) this.fuzzy(query, terms, filter);
     }
     return { hits: this.page(options, terms), total: this.nFound };
   }
 
+  /** Records a result; a document is found at most once a search, and the buffers hold every document. */
   private found(doc: number, score: number): void {
-    if (this.nFound === this.foundDocs.length) {
-      const docs = new Int32Array(this.nFound * 2);
-      docs.set(this.foundDocs);
-      const scores = new Float64Array(this.nFound * 2);
-      scores.set(this.foundScores);
-      this.foundDocs = docs;
-      this.foundScores = scores;
-    }
     this.foundDocs[this.nFound] = doc;
     this.foundScores[this.nFound++] = score;
   }
@@ -680,8 +699,7 @@ class Engine implements SearchIndex {
     });
     for (let i = 0; i < last; i++) {
       const d = this.tokList[i] ?? 0;
-      const doc = this.docs[d];
-      if (doc && filter(doc)) this.found(d, (this.acc[d] ?? 0) * doc.quality);
+      if (filter === NO_FILTER || filter(this.docs[d] as Doc)) this.found(d, (this.acc[d] ?? 0) * (this.quality[d] ?? 1));
     }
   }
 
@@ -735,7 +753,7 @@ class Engine implements SearchIndex {
   }
 
   private filter(filters: SearchFilters | undefined): (doc: Doc) => boolean {
-    if (!filters) return () => true;
+    if (!filters) return NO_FILTER;
     const { categoryCode, areaCode, type, registration, minRating, audience, hasCapacity } = filters;
     const minLevel = minRating ? (RATING_LEVEL.get(minRating) ?? 0) : 0;
     let audienceMask = 0;
@@ -776,12 +794,11 @@ class Engine implements SearchIndex {
     if (want <= offset) return [];
     const sort = options.sort ?? 'relevance';
     const rank = sort === 'name' ? this.ranks() : null;
-    const key = new Float64Array(total);
+    const key = this.keys;
     for (let i = 0; i < total; i++) {
       const d = found[i] ?? 0;
-      const doc = this.docs[d];
       const s = scores[i] ?? 0;
-      key[i] = !doc ? 0 : sort === 'rating' ? doc.rating * 1e6 + s : sort === 'updated' ? doc.updated : rank ? -(rank[d] ?? 0) : s;
+      key[i] = sort === 'rating' ? (this.rating[d] ?? 0) * 1e6 + s : sort === 'updated' ? (this.updated[d] ?? 0) : rank ? -(rank[d] ?? 0) : s;
     }
     // higher key first, then earlier document (stable across calls)
     const better = (x: number, y: number): boolean => {
@@ -885,7 +902,7 @@ class Engine implements SearchIndex {
         if (!codes.has(code) || seen.has(code)) continue;
         seen.add(code);
         // show the label when it matches, else the synonym that did
-        const entries = this.vocab.filter((v) => v.code === code);
+        const entries = this.vocabByCode.get(code) ?? [];
         const hit = entries.find((v) => terms.some((t) => this.rangesIn(t, v.folded, v.syl).length)) ?? entries[0];
         if (hit) add('category', hit.text, hit.folded, hit.syl, { categoryCode: code });
       }

@@ -1,0 +1,81 @@
+import { expect } from '@open-wc/testing';
+import { generateDataset } from '@renling/mocks';
+import { createSearchIndex, createSearchWorker, groupForSearch, type SearchRecord } from '../src/search/index.js';
+import { handMade, org, rec } from './search-fixtures.js';
+
+// An explicit URL, as a page that hosts the worker file elsewhere would pass.
+const workerUrl = new URL('../src/search/search.worker.ts', import.meta.url);
+
+const generated = generateDataset({ seed: 7, organizations: 600 });
+const records: SearchRecord[] = [...groupForSearch(generated.organizations, generated.offers), ...handMade()];
+
+describe('createSearchWorker', () => {
+  it('gives the same results as the in-thread index', async () => {
+    const local = createSearchIndex(records);
+    const remote = createSearchWorker(records, { workerUrl });
+    try {
+      await remote.ready;
+      expect(remote.size).to.equal(local.size);
+      const queries = ['养老', 'yanglao', 'ylfw', 'yang老', '醫患', '心里咨询', 'sunshine', 'changning 服务', '', '心理咨问工作室'];
+      for (const q of queries) {
+        for (const options of [{}, { sort: 'name' as const, limit: 7 }, { filters: { categoryCode: 'elderly' }, offset: 3 }]) {
+          expect(await remote.search(q, options), q).to.deep.equal(local.search(q, options));
+        }
+        expect(await remote.suggest(q, 5), q).to.deep.equal(local.suggest(q, 5));
+      }
+    } finally {
+      remote.terminate();
+    }
+  });
+
+  it('adds, updates and removes records in the worker', async () => {
+    const remote = createSearchWorker(handMade(), { workerUrl });
+    try {
+      await remote.ready;
+      await remote.add(rec(org('w-new', '新泾镇法律援助工作站')));
+      expect(remote.size).to.equal(handMade().length + 1);
+      expect((await remote.search('falv')).hits.map((h) => h.id)).to.include('w-new');
+      await remote.update(rec(org('w-new', '新泾镇睦邻点')));
+      expect((await remote.search('falv')).hits.map((h) => h.id)).not.to.include('w-new');
+      await remote.remove('w-new');
+      expect(remote.size).to.equal(handMade().length);
+    } finally {
+      remote.terminate();
+    }
+  });
+
+  it('finds its worker by default when served from TypeScript sources', async () => {
+    // here the client's own URL ends in .ts; in a Vite bundle or dist/ it loads ./search.worker.js
+    const remote = createSearchWorker(handMade());
+    try {
+      await remote.ready;
+      expect((await remote.search('乐龄')).hits[0]?.id).to.equal('t-leling');
+    } finally {
+      remote.terminate();
+    }
+  });
+
+  it('reports a worker that cannot load instead of hanging', async () => {
+    const broken = createSearchWorker([], { workerUrl: new URL('./no-such-worker.js', import.meta.url) });
+    const error = await broken.ready.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(Error);
+    await broken.search('x').then(
+      () => expect.fail('search on a failed worker must reject'),
+      (e: unknown) => expect(e).to.be.instanceOf(Error),
+    );
+    broken.terminate();
+  });
+
+  it('rejects calls after terminate', async () => {
+    const remote = createSearchWorker([], { workerUrl });
+    await remote.ready;
+    remote.terminate();
+    await remote.search('x').then(
+      () => expect.fail('expected a rejection'),
+      (e: unknown) => expect(String(e)).to.contain('terminated'),
+    );
+  });
+});

@@ -1,0 +1,297 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { generateDataset } from '@renling/mocks';
+import { createSearchIndex, createSmallPicker, groupForSearch, type SearchIndex, type SearchRecord } from '../src/search/index.js';
+import { taxonomy } from '../src/taxonomy.js';
+import { handMade, offer, org, rec } from './search-fixtures.js';
+
+// a generated street-to-district dataset with the hand-made organizations among it
+const generated = generateDataset({ seed: 20261101, organizations: 1500 });
+const records: SearchRecord[] = [...groupForSearch(generated.organizations, generated.offers), ...handMade()];
+const index = createSearchIndex(records);
+
+const ids = (query: string, idx: SearchIndex = index, limit = 20): string[] => idx.search(query, { limit }).hits.map((h) => h.id);
+const top = (query: string, n = 5): string[] => ids(query).slice(0, n);
+
+describe('search: query kinds', () => {
+  it('finds Chinese substrings and words', () => {
+    expect(top('乐龄')).to.include('t-leling');
+    expect(top('乐龄社工')).to.include('t-leling');
+    const elderly = index.search('养老', { limit: 50 });
+    expect(elderly.total).to.be.greaterThan(20);
+    for (const hit of elderly.hits) {
+      const text = hit.matches.map((m) => m.text).join(' ');
+      expect(text, hit.organization.name).to.match(/养老|為老|养|老/u);
+    }
+  });
+
+  it('reads full pinyin, initials and mixed input', () => {
+    expect(top('changning')).to.include('t-leling');
+    expect(top('huayanglu xinlizixun')).to.include('t-xinli');
+    expect(top('hyl xlzx')).to.include('t-xinli');
+    expect(ids('xlzx', index, 200)).to.include('t-xinli');
+    expect(top('hyljdxlzxgzs', 1)).to.deep.equal(['t-xinli']);
+    expect(ids('xinli咨询', index, 200)).to.include('t-xinli');
+    const yang = index.search('yang老', { limit: 10 });
+    expect(yang.total).to.be.greaterThan(0);
+    for (const hit of yang.hits) expect(hit.matches.some((m) => m.ranges.some(([s, e]) => /养老/u.test(m.text.slice(s, e)))), hit.organization.name).to.equal(true);
+  });
+
+  it('folds traditional characters both ways', () => {
+    expect(top('医患纠纷')).to.include('t-yihuan');
+    expect(top('醫患')).to.include('t-yihuan');
+    expect(top('調解工作室')).to.include('t-yihuan');
+  });
+
+  it('matches same-sound typos by syllables', () => {
+    expect(top('华阳路 心里咨询')).to.include('t-xinli');
+    expect(ids('心里咨询', index, 200)).to.include('t-xinli');
+  });
+
+  it('tolerates a mistyped character through fuse.js on a short candidate list', () => {
+    // 问 does not sound like 询: neither the characters nor their syllables match
+    expect(index.search('心理咨问工作室').hits.map((h) => h.id)).to.include('t-xinli');
+  });
+
+  it('finds English names and labels, whatever the case or width', () => {
+    expect(top('sunshine')).to.deep.include('t-english');
+    expect(top('SUNSHINE care')).to.include('t-english');
+    expect(top('ＳＵＮＳＨＩＮＥ')).to.include('t-english');
+    expect(top('sunsh')).to.include('t-english');
+    expect(top('ａｂｃ')).to.include('t-fullwidth');
+    expect(top('ABC书屋')).to.include('t-fullwidth');
+  });
+
+  it('reads polyphonic characters in context', () => {
+    expect(top('changning')).to.include('t-leling');
+    expect(ids('zhangning')).not.to.include('t-leling');
+    expect(top('chongyang')).to.include('t-chongyang');
+    expect(ids('zhongyang')).not.to.include('t-chongyang');
+    expect(top('zhangzhe')).to.include('t-zhangzhe');
+    expect(top('yinhang zhiyuanzhe')).to.include('t-bank');
+  });
+
+  it('treats several words as AND across fields', () => {
+    const both = index.search('长宁 助餐', { limit: 100 });
+    expect(both.hits.map((h) => h.id)).to.include('t-leling');
+    for (const hit of both.hits) {
+      const all = hit.matches.map((m) => m.text.toLowerCase()).join('|');
+      expect(all, hit.organization.name).to.match(/长宁|changning/u);
+    }
+    expect(ids('心理 sunshine')).to.deep.equal([]);
+    expect(index.search('华阳路 心理').hits.map((h) => h.id)).to.include('t-xinli');
+  });
+
+  it('finds organizations through taxonomy synonyms', () => {
+    const meals = index.search('吃饭', { limit: 200 }).hits;
+    expect(meals.length).to.be.greaterThan(0);
+    expect(meals.every((h) => h.matches.some((m) => m.field === 'category'))).to.equal(true);
+  });
+});
+
+describe('search: ranking', () => {
+  const idx = createSearchIndex([
+    rec(org('desc', '长宁区邻里中心', { description: '开展心理疏导活动。' })),
+    rec(org('name', '心理疏导工作室')),
+    rec(org('offer', '华阳路睦邻点'), [offer('offer', '心理疏导小组')]),
+    rec(org('plain', '社区服务社甲', { description: '开展书法活动。' })),
+    rec(org('rated', '社区服务社乙', { description: '开展书法活动。', rating: '5A' })),
+  ]);
+
+  it('puts a name hit above an offer title above a description', () => {
+    expect(ids('心理疏导', idx)).to.deep.equal(['name', 'offer', 'desc']);
+  });
+
+  it('puts a 5A organization above an unrated one at equal text score', () => {
+    expect(ids('书法', idx)).to.deep.equal(['rated', 'plain']);
+  });
+
+  it('ranks a name starting with the query first on realistic data', () => {
+    const hit = index.search('长宁区乐龄').hits[0];
+    expect(hit?.id).to.equal('t-leling');
+  });
+});
+
+describe('search: filters, sorts and browsing', () => {
+  it('browses everything on an empty query, filtered', () => {
+    expect(index.search('', { limit: 0 }).total).to.equal(records.length);
+    const filtered = index.search('  ', { filters: { type: ['volunteer-studio'] }, limit: Infinity });
+    expect(filtered.total).to.equal(records.filter((r) => r.organization.type === 'volunteer-studio').length);
+  });
+
+  it('filters by category, top level or item, from the organization or its offers', () => {
+    const top = index.search('', { filters: { categoryCode: 'elderly' }, limit: Infinity });
+    expect(top.hits.map((h) => h.id)).to.include.members(['t-leling', 't-english', 't-zhangzhe']);
+    const item = index.search('', { filters: { categoryCode: 'elderly.meals' }, limit: Infinity }).hits.map((h) => h.id);
+    expect(item).to.include('t-leling'); // through its offer
+    expect(item).not.to.include('t-zhangzhe');
+  });
+
+  it('filters by area within or containing', () => {
+    const street = index.search('', { filters: { areaCode: '310105001' }, limit: Infinity }).hits.map((h) => h.id);
+    expect(street).to.include.members(['t-leling', 't-xinli']);
+    expect(street).not.to.include('t-yihuan');
+    const community = index.search('', { filters: { areaCode: '310105001001' }, limit: Infinity }).hits.map((h) => h.id);
+    expect(community).to.include('t-xinli'); // serves the community itself
+    expect(community).to.include('t-leling'); // serves the street that contains it
+    const district = index.search('', { filters: { areaCode: '310104' }, limit: Infinity }).hits.map((h) => h.id);
+    expect(district).to.include('t-yihuan');
+  });
+
+  it('filters by type, registration, rating, audience and free capacity', () => {
+    const by = (filters: Parameters<SearchIndex['search']>[1]) => index.search('', { ...filters, limit: Infinity }).hits;
+    expect(by({ filters: { type: ['stationed-unit'] } }).every((h) => h.organization.type === 'stationed-unit')).to.equal(true);
+    expect(by({ filters: { registration: ['filed'] } }).map((h) => h.id)).to.include('t-xinli');
+    const rated = by({ filters: { minRating: '3A' } });
+    expect(rated.map((h) => h.id)).to.include.members(['t-leling', 't-zhangzhe']);
+    expect(rated.every((h) => ['3A', '4A', '5A'].includes(h.organization.rating ?? ''))).to.equal(true);
+    const youth = by({ filters: { audience: ['youth'] } }).map((h) => h.id);
+    expect(youth).to.include('t-xinli');
+    expect(youth).not.to.include('t-leling');
+    const free = by({ filters: { hasCapacity: true } }).map((h) => h.id);
+    expect(free).to.include('t-leling');
+    expect(free).not.to.include('t-english'); // its only offer is paused
+    expect(free).not.to.include('t-yihuan'); // no offers
+  });
+
+  it('combines a query with filters', () => {
+    const hits = index.search('养老', { filters: { minRating: '5A', categoryCode: 'elderly' }, limit: Infinity }).hits;
+    expect(hits.map((h) => h.id)).to.include('t-leling');
+    expect(hits.every((h) => h.organization.rating === '5A')).to.equal(true);
+  });
+
+  it('sorts by name in pinyin order, by rating and by last update', () => {
+    const collator = new Intl.Collator('zh-CN');
+    const names = index.search('', { sort: 'name', limit: Infinity }).hits.map((h) => h.organization.name);
+    expect(names).to.deep.equal([...names].sort((a, b) => collator.compare(a, b)));
+    const page2 = index.search('', { sort: 'name', offset: 10, limit: 5 }).hits.map((h) => h.organization.name);
+    expect(page2).to.deep.equal(names.slice(10, 15));
+    const levels = index.search('服务', { sort: 'rating', limit: 200 }).hits.map((h) => (h.organization.rating ? 6 - Number(h.organization.rating[0]) : 9));
+    expect(levels).to.deep.equal([...levels].sort((a, b) => a - b));
+    const updated = index.search('', { sort: 'updated', limit: 50 }).hits;
+    const times = updated.map((h) => records.find((r) => r.organization.id === h.id)!).map((r) => Math.max(Date.parse(r.organization.updatedAt), ...r.offers.map((o) => Date.parse(o.updatedAt))));
+    expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+  });
+
+  it('pages without overlap', () => {
+    const all = index.search('服务', { limit: 60 }).hits.map((h) => h.id);
+    const paged = [0, 20, 40].flatMap((offset) => index.search('服务', { limit: 20, offset }).hits.map((h) => h.id));
+    expect(paged).to.deep.equal(all);
+  });
+});
+
+describe('search: highlighting', () => {
+  it('points ranges at the matched characters', () => {
+    for (const q of ['乐龄', 'changning', 'xlzx', '心里咨询', '醫患', 'sunshine', 'ＡＢＣ']) {
+      const hits = index.search(q, { limit: 5 }).hits;
+      expect(hits.length, q).to.be.greaterThan(0);
+      for (const hit of hits) {
+        expect(hit.matches.length, `${q} ${hit.organization.name}`).to.be.greaterThan(0);
+        for (const m of hit.matches) {
+          for (const [s, e] of m.ranges) {
+            expect(s, q).to.be.lessThan(e);
+            expect(e, q).to.be.at.most(m.text.length);
+          }
+        }
+      }
+    }
+    const name = (q: string, id: string): string[] => {
+      const hit = index.search(q, { limit: 50 }).hits.find((h) => h.id === id);
+      const m = hit?.matches.find((x) => x.field === 'name');
+      return (m?.ranges ?? []).map(([s, e]) => m!.text.slice(s, e));
+    };
+    expect(name('乐龄', 't-leling')).to.deep.equal(['乐龄']);
+    expect(name('changning', 't-leling')).to.deep.equal(['长宁']);
+    expect(name('xlzx', 't-xinli')).to.deep.equal(['心理咨询']);
+    expect(name('心里咨询', 't-xinli')).to.deep.equal(['心理咨询']);
+    expect(name('医患', 't-yihuan')).to.deep.equal(['醫患']);
+    expect(name('Sunshine', 't-english')).to.deep.equal(['Sunshine']);
+    expect(name('abc', 't-fullwidth')).to.deep.equal(['ＡＢＣ']);
+    expect(name('长宁 服务', 't-leling')).to.deep.equal(['长宁', '服务']);
+  });
+
+  it('names the offer and the category that matched', () => {
+    const hit = index.search('送餐', { limit: 50 }).hits.find((h) => h.id === 't-leling');
+    const m = hit?.matches.find((x) => x.field === 'offer');
+    expect(m?.offerId).to.be.a('string');
+    expect(m?.text).to.equal('老年助餐点送餐');
+    const cat = index.search('吃饭', { limit: 200 }).hits[0]?.matches.find((x) => x.field === 'category');
+    expect(cat?.categoryCode).to.equal('elderly.meals');
+    expect(cat && cat.text.slice(...(cat.ranges[0] ?? [0, 0]))).to.equal('吃饭');
+  });
+});
+
+describe('search: changes without a rebuild', () => {
+  it('adds, updates and removes records', () => {
+    const idx = createSearchIndex(handMade());
+    expect(idx.size).to.equal(handMade().length);
+    idx.add(rec(org('t-new', '新泾镇法律援助工作站', { categoryCodes: ['legal-aid.consultation'] })));
+    expect(idx.size).to.equal(handMade().length + 1);
+    expect(ids('falv', idx)).to.include('t-new');
+    idx.update(rec(org('t-new', '新泾镇人民调解工作站')));
+    expect(ids('falv', idx)).not.to.include('t-new');
+    // the mediation category's synonyms bring the other mediator too, below the name hit
+    expect(ids('人民调解', idx)[0]).to.equal('t-new');
+    idx.remove('t-new');
+    expect(ids('人民调解', idx)).not.to.include('t-new');
+    expect(idx.size).to.equal(handMade().length);
+    idx.remove('nobody');
+    expect(idx.size).to.equal(handMade().length);
+  });
+
+  it('keeps results right through many changes (sealing the backlog)', () => {
+    const idx = createSearchIndex([]);
+    for (let i = 0; i < 3000; i++) idx.add(rec(org(`o${i}`, `第${i}号社区睦邻点`, { description: '开展邻里互助活动，服务社区居民。' })));
+    for (let i = 0; i < 3000; i += 2) idx.remove(`o${i}`);
+    expect(idx.size).to.equal(1500);
+    expect(idx.search('睦邻点', { limit: 0 }).total).to.equal(1500);
+    expect(ids('第11号', idx)[0]).to.equal('o11');
+    expect(ids('第12号', idx)).not.to.include('o12');
+  });
+});
+
+describe('search: suggest', () => {
+  it('completes with category labels, names and offer titles', () => {
+    const s = index.suggest('乐龄');
+    expect(s).to.include('长宁区乐龄社工服务中心');
+    const labels = index.suggest('助餐');
+    expect(labels).to.include('老年助餐');
+    expect(index.suggest('yanglao').length).to.be.greaterThan(0);
+    expect(index.suggest('')).to.deep.equal([]);
+    expect(index.suggest('养老', 3)).to.have.length.at.most(3);
+  });
+});
+
+describe('search: robustness', () => {
+  it('never throws on arbitrary Unicode queries', () => {
+    const small = createSearchIndex(handMade());
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (q) => {
+        const r = small.search(q, { limit: 5 });
+        expect(r.total).to.be.at.least(r.hits.length);
+        small.suggest(q);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'长宁乐龄心理咨询醫患yanglaoxlzx ABC，（）'.split('')), maxLength: 20 }), (q) => {
+        small.search(q);
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => small.search('\u0000\uD800\uFFFF[(*+?'.repeat(50))).not.to.throw();
+  });
+});
+
+describe('createSmallPicker', () => {
+  it('finds categories by label, pinyin, initials, traditional and typo', () => {
+    const items = taxonomy.flatMap((t) => [t, ...t.children]).map((c) => ({ code: c.code, label: c.labels['zh-CN'], en: c.labels.en }));
+    const picker = createSmallPicker(items, ['label', 'en']);
+    expect(picker.search('医疗')[0]?.code).to.equal('health');
+    expect(picker.search('yiliao').map((c) => c.code)).to.include('health');
+    expect(picker.search('醫療').map((c) => c.code)).to.include('health');
+    expect(picker.search('Legal aid')[0]?.code).to.equal('legal-aid');
+    expect(picker.search('').length).to.equal(items.length);
+    expect(picker.search('养老', 2)).to.have.length.at.most(2);
+  });
+});
