@@ -6,7 +6,6 @@
  * body on every failure.
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
@@ -91,6 +90,8 @@ type Ctx = Context<AppEnv>;
 
 export const FOLLOW_TOKEN_FIELD = 'followToken';
 const IDEMPOTENCY_KEY_RE = /^[\w.:-]{1,64}$/u;
+/** The model's Id rule. */
+const ID_RE = /^[\w.:-]{1,64}$/u;
 
 /** The contract's paths and the server's own, with their methods (for 405 and its Allow header). */
 export const SERVER_PATHS = {
@@ -174,6 +175,48 @@ function securityHeaders(kind: 'api' | 'site', crossOrigin: boolean): Middleware
   };
 }
 
+// the rest of the body is not read: the connection cannot carry another request after it
+const tooLarge = (max: number): HttpProblem =>
+  new HttpProblem(413, 'validation', `The request body is larger than ${max} bytes.`, [fieldError('', 'too-long', String(max))], { Connection: 'close' });
+
+/**
+ * Refuses bodies over `max` bytes with 413. A declared length is judged
+ * before anything is read; a streamed body is read up to the limit, then a
+ * little more is read and dropped so an honest client still gets its 413
+ * (past `drainUpTo` the connection is simply cut).
+ */
+function limitBody(max: number, drainUpTo = 1024 * 1024): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const raw = c.req.raw;
+    if (!raw.body) return next();
+    const declared = raw.headers.get('Content-Length');
+    if (declared !== null && !raw.headers.has('Transfer-Encoding')) {
+      if (!/^\d+$/u.test(declared) || Number(declared) > max) throw tooLarge(max);
+      return next();
+    }
+    const reader = raw.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        while (size <= drainUpTo) {
+          const more = await reader.read();
+          if (more.done) throw tooLarge(max);
+          size += more.value.length;
+        }
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(max);
+      }
+      chunks.push(value);
+    }
+    c.req.raw = new Request(raw, { body: Buffer.concat(chunks) });
+    return next();
+  };
+}
+
 function problemResponse(c: Ctx, problem: HttpProblem): Response {
   for (const [name, value] of Object.entries(problem.headers)) c.header(name, value);
   return c.json(errorBody(problem.kind, problem.message, problem.fieldErrors), problem.status as 400);
@@ -244,22 +287,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
   });
 
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? 64 * 1024,
-      onError: (c) =>
-        problemResponse(
-          c as Ctx,
-          new HttpProblem(413, 'validation', 'The request body is too large.', [fieldError('', 'too-long', String(options.bodyLimitBytes ?? 64 * 1024))]),
-        ),
-    }),
-  );
+  api.use('*', limitBody(options.bodyLimitBytes ?? 64 * 1024));
 
   // -- helpers ------------------------------------------------------------------
 
   const principalOf = (c: Ctx): Principal => c.get('principal') ?? ANONYMOUS;
-  const idParam = (c: Ctx, name = 'id'): string => c.req.param(name) ?? '';
+  /** A path id; one that no record could have is not looked up at all. */
+  const idParam = (c: Ctx, name = 'id'): string => {
+    const value = c.req.param(name) ?? '';
+    if (!ID_RE.test(value)) throw problems.notFound(`${name} ${JSON.stringify(value.slice(0, 80))}`);
+    return value;
+  };
   const query = <T>(c: Ctx, spec: Parameters<typeof parseQuery>[1]): T => parseQuery<T>(new URL(c.req.url).searchParams, spec);
   const body = async (c: Ctx): Promise<JsonObject> => parseJsonObject(await c.req.text(), c.req.header('Content-Type'));
 
@@ -372,7 +410,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   api.get(path(REST_PATHS.areas), async (c) => c.json({ items: await listAreas(db) }));
-  api.get(path(REST_PATHS.area), async (c) => c.json(found(await getArea(db, c.req.param('code') ?? ''), `Area ${c.req.param('code') ?? ''}`)));
+  api.get(path(REST_PATHS.area), async (c) => c.json(found(await getArea(db, idParam(c, 'code')), `Area ${idParam(c, 'code')}`)));
   // the server's own: the street admin adds areas (a new grid, say)
   api.post(path(REST_PATHS.areas), async (c) => {
     const area = await body(c);

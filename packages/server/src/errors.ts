@@ -12,6 +12,7 @@ import {
   type FieldError,
   type ValidationCode,
 } from '@renling/core';
+import { sqlState } from './db.js';
 
 export class HttpProblem extends Error {
   constructor(
@@ -55,5 +56,7 @@ export function toProblem(error: unknown): HttpProblem {
     const status = error.status ?? STATUS_FOR_KIND[error.kind] ?? 500;
     return new HttpProblem(status, error.kind, error.message, error.fieldErrors);
   }
+  // PostgreSQL's data exceptions (class 22: a value it cannot store or compare) are the input's fault
+  if (sqlState(error)?.startsWith('22')) return problems.validation('A value in the request cannot be stored.');
   return new HttpProblem(500, 'server', 'The server had an internal error.');
 }

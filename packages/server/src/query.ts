@@ -69,6 +69,9 @@ export const AUDIT_SPEC: Record<string, ParamSpec> = { cursor: 'string', limit: 
 /** Longest free-text query and string parameter accepted (longer ones are a 422, not a slow scan). */
 const MAX_PARAM_LENGTH = 200;
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+
 /** The adapter query object for a list request, or a 422 for values the contract does not allow. */
 export function parseQuery<T>(params: URLSearchParams, spec: Record<string, ParamSpec>): T {
   const query: Record<string, unknown> = {};
@@ -79,6 +82,7 @@ export function parseQuery<T>(params: URLSearchParams, spec: Record<string, Para
     if (last === undefined) continue;
     if (kind === 'string') {
       if ([...last].length > MAX_PARAM_LENGTH) errors.push(fieldError(name, 'too-long', String(MAX_PARAM_LENGTH)));
+      else if (CONTROL_CHARS.test(last)) errors.push(fieldError(name, 'control-chars'));
       else if (last !== '') query[name] = last;
     } else if (kind === 'integer') {
       if (!/^-?\d{1,9}$/u.test(last.trim())) errors.push(fieldError(name, 'integer'));
@@ -113,7 +117,23 @@ export function parseJsonObject(text: string, contentType: string | undefined): 
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw problems.validation('The request body must be a JSON object.', [fieldError('', 'type')]);
+  const nul = nulPath(value, '');
+  // PostgreSQL cannot store U+0000 in text or jsonb; refused here rather than failing there
+  if (nul !== null) throw problems.validation('The body holds a NUL character.', [fieldError(nul, 'control-chars')]);
   return value as JsonObject;
+}
+
+/** The dotted path of the first string (or key) holding U+0000, or null. */
+function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [name, item] of Object.entries(value)) {
+    const here = path ? `${path}.${name}` : name;
+    if (name.includes('\u0000')) return here;
+    const found = nulPath(item, here);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** Only the fields an action takes, so unknown extras do not change what the key stands for. */
