@@ -29,7 +29,8 @@ export type Submission<R> =
   | { type: 'submitting' }
   | { type: 'done'; id: string; status: SubmissionStatus; result: R | null; error: AdapterError | null };
 
-type PayloadOf<K extends OutboxKind> = K extends 'need' ? NeedDraft : OfferDraft;
+/** What a form of this kind submits. */
+export type PayloadOf<K extends OutboxKind> = K extends 'need' ? NeedDraft : OfferDraft;
 
 export interface SubmissionControllerOptions<K extends OutboxKind> {
   kind: K;

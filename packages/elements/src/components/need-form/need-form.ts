@@ -1,35 +1,27 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   AUDIENCES,
   URGENCIES,
-  type AdapterError,
-  type Area,
-  type DataAdapter,
   type IntakeChannel,
-  type Locale,
   type NeedDraft,
   type NeedReceipt,
   type NeedSubject,
+  type SubmitResult,
 } from '@renling/core';
 import { rlElement } from '../../base/define.js';
 import { checkboxField, checkboxesField, fieldId, radioField, textField } from '../../base/form-fields.js';
 import { channelLabel, mobilityLabel, subjectLabel, urgencyLabel } from '../../base/form-labels.js';
+import { heading, renderStorageNotice, renderSubmitStatus } from '../../base/form-shell.js';
 import { audienceLabel } from '../../base/labels.js';
-import { RlElement } from '../../base/rl-element.js';
-import { DraftController } from '../../controllers/draft-controller.js';
-import { FormController, focusFirstInvalid, type FieldProblems } from '../../controllers/form-controller.js';
-import { ServicesController } from '../../controllers/services-controller.js';
-import { SubmissionController } from '../../controllers/submission-controller.js';
+import { RlSubmitForm, type FormCheck } from '../../base/submit-form.js';
+import type { StoredDraft } from '../../controllers/draft-controller.js';
+import type { Submission } from '../../controllers/submission-controller.js';
 import { RlNeedSubmittedEvent } from '../../events/need-submitted.js';
-import { RlSubmitErrorEvent } from '../../events/submit-error.js';
 import { currentLocale } from '../../localization/localization.js';
-import { fieldStyles } from '../../styles/form.js';
 import '../area-picker/area-picker.js';
 import '../category-picker/category-picker.js';
-import { formShellStyles, heading, renderDraftStatus, renderStorageNotice, renderSubmitStatus } from '../../base/form-shell.js';
 import {
   HIDEABLE_NEED_FIELDS,
   PRIVACY_NOTICE_VERSION,
@@ -98,23 +90,8 @@ const MOBILITIES: readonly Mobility[] = ['independent', 'assisted', 'bedridden']
  * @cssproperty --rl-target-size - Minimum height of inputs and buttons.
  */
 @rlElement('rl-need-form')
-export class RlNeedForm extends RlElement {
-  static override styles = [RlElement.styles, fieldStyles, formShellStyles, needFormStyles];
-
-  /** Base URL of a server speaking the REST contract, for a form used without `<rl-provider>`. */
-  @property() api: string | undefined;
-
-  /** URL of a static JSON dataset (read-only: areas come from it, submissions are refused). */
-  @property() src: string | undefined;
-
-  /** An adapter for a form used without `<rl-provider>`; overrides `api` and `src`. */
-  @property({ attribute: false }) adapter: DataAdapter | null = null;
-
-  /** The IndexedDB database (outbox, drafts, cache) of a form used alone. */
-  @property({ attribute: 'storage-name' }) storageName = 'renling';
-
-  /** The draft's key; two need forms on one page need different keys. Empty turns drafts off. */
-  @property({ attribute: 'draft-key' }) draftKey = 'default';
+export class RlNeedForm extends RlSubmitForm<NeedFormValues, 'need', NeedReceipt> {
+  static override styles = [RlSubmitForm.styles, needFormStyles];
 
   /** The version of the privacy notice shown (change it with a slotted notice). Consent to another version is asked again. */
   @property({ attribute: 'notice-version' }) noticeVersion = PRIVACY_NOTICE_VERSION;
@@ -134,42 +111,8 @@ export class RlNeedForm extends RlElement {
   /** Values to start with (not consents, which the person gives). A restored draft wins over them. */
   @property({ attribute: false }) prefill: Partial<NeedDraft> | null = null;
 
-  /** The areas to choose from; by default loaded through the adapter. */
-  @property({ attribute: false }) areas: Area[] | null = null;
-
-  /** The heading level of the form's title within the page, 2–6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
   /** The restored draft's consent was to an older notice: it is asked again. */
   @state() private noticeChanged = false;
-  /** Shown with the submit button after a failed attempt. */
-  @state() private formMessage = '';
-
-  private readonly servicesController = new ServicesController(this);
-  private readonly drafts = new DraftController<NeedFormValues>(this, {
-    kind: 'need',
-    key: () => this.draftKey || null,
-    sanitize: sanitizeNeedValues,
-  });
-  private readonly form = new FormController<NeedFormValues>(this, emptyNeedValues(), {
-    validate: (values) => this.check(values).problems,
-    changed: (values, field) => this.onChanged(values, field),
-  });
-  private readonly submission = new SubmissionController<'need', NeedReceipt>(this, {
-    kind: 'need',
-    outbox: () => this.servicesController.services?.outbox ?? null,
-    onRecordError: (id, error) => this.reportError(error, id),
-  });
-
-  private draftDatabase: unknown = null;
-  private restored = false;
-  private dirty = false;
-  private locale: Locale = currentLocale();
-
-  /** The values as they stand (for pages that want to read them). */
-  get values(): NeedFormValues {
-    return this.form.values;
-  }
 
   private get hiddenSet(): Set<NeedField> {
     return parseFieldList(this.hiddenFields, HIDEABLE_NEED_FIELDS);
@@ -179,12 +122,55 @@ export class RlNeedForm extends RlElement {
     return parseFieldList(this.requiredFields, REQUIRABLE_NEED_FIELDS);
   }
 
+  protected formKind(): 'need' {
+    return 'need';
+  }
+
+  protected emptyValues(): NeedFormValues {
+    return emptyNeedValues();
+  }
+
   /** The values the page asked for, before any draft or typing. */
-  private startValues(): NeedFormValues {
+  protected startValues(): NeedFormValues {
     const base = emptyNeedValues();
     if (this.category) base.categoryCode = this.category;
     if (this.forWhom && SUBJECTS.includes(this.forWhom)) base.forWhom = this.forWhom;
     return valuesFromPrefill(base, this.prefill);
+  }
+
+  protected startChanged(changed: PropertyValues<this>): boolean {
+    return changed.has('prefill') || changed.has('category') || changed.has('forWhom');
+  }
+
+  protected override checksChanged(changed: PropertyValues<this>): boolean {
+    return changed.has('requiredFields') || changed.has('hiddenFields') || changed.has('noticeVersion');
+  }
+
+  protected restoreValues(stored: unknown): NeedFormValues {
+    return valuesFromStored(this.startValues(), stored);
+  }
+
+  protected override sanitize(values: NeedFormValues, acceptedVersion: string | null): NeedFormValues {
+    return sanitizeNeedValues(values, acceptedVersion);
+  }
+
+  /** Drafts remember which notice text the person agreed to. */
+  protected override acceptedVersion(values: NeedFormValues): string | null {
+    return values.consentPersonal ? this.noticeVersion : null;
+  }
+
+  protected override adoptDraft(stored: StoredDraft<NeedFormValues>, values: NeedFormValues): NeedFormValues {
+    if (stored.acceptedVersion === this.noticeVersion) return values;
+    // consent was given to another text: ask again, and keep nothing it covered
+    this.noticeChanged = stored.acceptedVersion !== null;
+    return sanitizeNeedValues({ ...values, consentPersonal: false }, null);
+  }
+
+  protected override fieldChanged(values: NeedFormValues, field: NeedField): void {
+    if (field !== 'consentPersonal') return;
+    // the consent's time is when the box was ticked, not when the form was sent
+    if (values.consentPersonal && !values.consentPersonalAt) this.form.set('consentPersonalAt', new Date().toISOString());
+    if (values.consentPersonal) this.noticeChanged = false;
   }
 
   /** Hidden fields still need a value the schema accepts. */
@@ -193,7 +179,7 @@ export class RlNeedForm extends RlElement {
     return values;
   }
 
-  private check(values: NeedFormValues) {
+  protected check(values: NeedFormValues): FormCheck<NeedDraft> {
     return checkNeed(this.withHiddenDefaults(values), {
       textVersion: this.noticeVersion,
       locale: currentLocale(),
@@ -202,121 +188,18 @@ export class RlNeedForm extends RlElement {
     });
   }
 
-  private onChanged(values: NeedFormValues, field: NeedField): void {
-    this.dirty = true;
-    this.formMessage = '';
-    if (field === 'consentPersonal') {
-      // the consent's time is when the box was ticked, not when the form was sent
-      if (values.consentPersonal && !values.consentPersonalAt) this.form.set('consentPersonalAt', new Date().toISOString());
-      if (values.consentPersonal) this.noticeChanged = false;
-    }
-    const now = this.form.values;
-    this.drafts.save(now, now.consentPersonal ? this.noticeVersion : null);
+  protected fieldForPath(path: string): string | null {
+    return needFieldForPath(path);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const services = this.servicesController.services;
-    const database = services?.database ?? null;
-    if (database !== this.draftDatabase) {
-      this.draftDatabase = database;
-      this.drafts.use(database);
-      this.restored = false;
-    }
-    if (!this.dirty && (changed.has('prefill') || changed.has('category') || changed.has('forWhom'))) this.form.replace(this.startValues());
-    if (!this.restored && database && this.isConnected) {
-      this.restored = true;
-      void this.restoreDraft();
-    }
-    const locale = currentLocale();
-    if (locale !== this.locale || changed.has('requiredFields') || changed.has('hiddenFields') || changed.has('noticeVersion')) {
-      this.locale = locale;
-      // messages are computed text: recompute them in the new language
-      this.form.revalidate();
-    }
+  protected submittedEvent(submitted: SubmitResult, draft: NeedDraft): Event {
+    const receipt = (submitted.result as NeedReceipt | null) ?? null;
+    return new RlNeedSubmittedEvent({ id: submitted.id, queued: submitted.queued, draft, receipt });
   }
 
-  private async restoreDraft(): Promise<void> {
-    const stored = await this.drafts.load();
-    // the person started typing before the draft arrived: what they typed wins
-    if (!stored || this.dirty) return;
-    let values = valuesFromStored(this.startValues(), stored.values);
-    if (stored.acceptedVersion !== this.noticeVersion) {
-      // consent was given to another text: ask again, and keep nothing it covered
-      this.noticeChanged = stored.acceptedVersion !== null;
-      values = sanitizeNeedValues({ ...values, consentPersonal: false }, null);
-    }
-    this.form.replace(values);
-  }
-
-  /** Empties the form and forgets the draft. */
-  async clearForm(): Promise<void> {
-    await this.drafts.clear();
-    this.dirty = false;
-    this.formMessage = '';
+  override async clearForm(): Promise<void> {
     this.noticeChanged = false;
-    this.form.replace(this.startValues());
-  }
-
-  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    if (this.submission.state.type === 'submitting' || this.form.composing) return;
-    this.form.submitted = true;
-    const checked = this.check(this.form.values);
-    if (!checked.ok) {
-      this.formMessage = msg(str`有 ${checked.problems.size} 处需要修改，请查看标出的地方。`, { id: 'form.fix-count' });
-      this.requestUpdate();
-      await this.updateComplete;
-      // pickers render their message a frame later
-      await Promise.all([...(this.shadowRoot?.querySelectorAll('rl-category-picker, rl-area-picker') ?? [])].map((p) => (p as RlElement).updateComplete));
-      if (this.shadowRoot) focusFirstInvalid(this.shadowRoot);
-      return;
-    }
-    this.formMessage = '';
-    try {
-      const submitted = await this.submission.submit(checked.draft);
-      await this.drafts.clear();
-      this.dirty = false;
-      const receipt = (submitted.result as NeedReceipt | null) ?? null;
-      this.dispatchEvent(new RlNeedSubmittedEvent({ id: submitted.id, queued: submitted.queued, draft: checked.draft, receipt }));
-      await this.updateComplete;
-      this.shadowRoot?.querySelector<HTMLElement>('#outcome-title')?.focus();
-    } catch (thrown) {
-      const error = thrown as AdapterError;
-      this.reportError(error, null);
-      await this.updateComplete;
-      if (this.shadowRoot && !focusFirstInvalid(this.shadowRoot)) this.shadowRoot.querySelector<HTMLElement>('#form-message')?.focus();
-    }
-  };
-
-  private reportError(error: AdapterError, id: string | null): void {
-    const problems: FieldProblems = new Map();
-    for (const fieldError of error.fieldErrors) {
-      const field = needFieldForPath(fieldError.path);
-      if (field && !problems.has(field)) problems.set(field, fieldError.message);
-    }
-    this.form.setExternal(problems);
-    this.formMessage = error.userMessage(currentLocale());
-    this.dispatchEvent(new RlSubmitErrorEvent({ kind: 'need', error, fieldErrors: error.fieldErrors, id }));
-  }
-
-  /** After a refusal: back to the form with the values, the refused record removed from the outbox. */
-  private async editAgain(): Promise<void> {
-    const state = this.submission.state;
-    if (state.type === 'done') await this.servicesController.services?.outbox?.discard(state.id).catch(() => undefined);
-    this.submission.reset();
-    this.dirty = true;
-    await this.updateComplete;
-    if (this.shadowRoot && !focusFirstInvalid(this.shadowRoot)) this.shadowRoot.querySelector<HTMLElement>('#form-title')?.focus();
-  }
-
-  private async submitAnother(): Promise<void> {
-    const keep = this.form.values;
-    this.submission.reset();
-    await this.clearForm();
-    // a grid worker goes on to the next door: keep the mode and the channel, and the consent's text is read again by the next person
-    this.form.replace({ ...this.form.values, forWhom: keep.forWhom, channel: keep.channel });
-    await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>('#form-title')?.focus();
+    await super.clearForm();
   }
 
   protected override render() {
@@ -326,7 +209,7 @@ export class RlNeedForm extends RlElement {
     </div>`;
   }
 
-  private renderForm(submitting: boolean) {
+  protected renderForm(submitting: boolean) {
     const v = this.form.values;
     const hidden = this.hiddenSet;
     const required = this.requiredSet;
@@ -491,29 +374,11 @@ export class RlNeedForm extends RlElement {
 
       ${hidden.has('healthConditions') ? nothing : this.renderHealth(level)}
 
-      <div class="actions">
-        ${this.formMessage
-          ? html`<p id="form-message" class="form-message" role="alert" tabindex="-1">${this.formMessage}</p>`
-          : nothing}
-        <button
-          part="button"
-          class="button button--primary submit"
-          type="submit"
-          ?disabled=${consentMissing || submitting}
-          aria-describedby=${ifDefined(consentMissing ? 'submit-hint' : undefined)}
-        >
-          ${submitting ? msg('正在提交…', { id: 'form.submitting' }) : msg('提交需求', { id: 'need-form.submit' })}
-        </button>
-        ${consentMissing
-          ? html`<p id="submit-hint" class="hint">${msg('请先阅读并勾选同意个人信息处理说明，才能提交。', { id: 'need-form.submit-hint' })}</p>`
-          : nothing}
-        <div class="secondary-actions">
-          ${renderDraftStatus(this.drafts.enabled ? this.drafts.status : 'idle')}
-          <button part="button" class="link-button" type="button" @click=${() => void this.clearForm()}>
-            ${msg('清空重填', { id: 'form.clear' })}
-          </button>
-        </div>
-      </div>
+      ${this.renderActions({
+        label: msg('提交需求', { id: 'need-form.submit' }),
+        submitting,
+        blockedReason: consentMissing ? msg('请先阅读并勾选同意个人信息处理说明，才能提交。', { id: 'need-form.submit-hint' }) : undefined,
+      })}
     </form>`;
   }
 
@@ -597,7 +462,7 @@ export class RlNeedForm extends RlElement {
       : nothing;
   }
 
-  private renderOutcome(state: Extract<SubmissionController<'need', NeedReceipt>['state'], { type: 'done' }>) {
+  protected renderOutcome(state: Extract<Submission<NeedReceipt>, { type: 'done' }>) {
     const level = this.headingLevel;
     const forResident = this.form.values.forWhom === 'resident';
     const trackingNumber = state.result?.trackingNumber;
@@ -640,7 +505,7 @@ export class RlNeedForm extends RlElement {
           part="button"
           class="button ${forResident && !refused ? 'button--primary' : 'button--secondary'}"
           type="button"
-          @click=${() => void this.submitAnother()}
+          @click=${() => void this.startAnother({ forWhom: this.form.values.forWhom, channel: this.form.values.channel })}
         >
           ${forResident ? msg('登记下一位居民的需求', { id: 'need-form.another-resident' }) : msg('再提交一条需求', { id: 'need-form.another' })}
         </button>
