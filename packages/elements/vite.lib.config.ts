@@ -16,6 +16,7 @@ export default defineConfig({
         'components/provider': 'src/components/provider/provider.ts',
         'components/project-card': 'src/components/project-card/project-card.ts',
         'components/need-form': 'src/components/need-form/need-form.ts',
+        'components/offer-form': 'src/components/offer-form/offer-form.ts',
         'components/category-picker': 'src/components/category-picker/category-picker.ts',
         'components/area-picker': 'src/components/area-picker/area-picker.ts',
       },

@@ -16,3 +16,5 @@ export { RlCategoryPicker } from './components/category-picker/category-picker.j
 export { RlAreaPicker } from './components/area-picker/area-picker.js';
 export { RlNeedForm } from './components/need-form/need-form.js';
 export { PRIVACY_NOTICE_VERSION, type NeedFormValues } from './components/need-form/need-form-model.js';
+export { RlOfferForm } from './components/offer-form/offer-form.js';
+export { type OfferFormValues } from './components/offer-form/offer-form-model.js';

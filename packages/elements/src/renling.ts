@@ -9,5 +9,6 @@ import './components/project-card/project-card.js';
 import './components/category-picker/category-picker.js';
 import './components/area-picker/area-picker.js';
 import './components/need-form/need-form.js';
+import './components/offer-form/offer-form.js';
 
 export * from './index.js';

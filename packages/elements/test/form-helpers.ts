@@ -106,6 +106,14 @@ export async function chooseArea(picker: RlAreaPicker, code: string, host?: Form
   await host?.updateComplete;
 }
 
+/** Chooses an area in a `multiple` picker and adds it to the list. */
+export async function addArea(picker: RlAreaPicker, code: string, host?: FormElement): Promise<void> {
+  await chooseArea(picker, code);
+  picker.shadowRoot!.querySelector<HTMLButtonElement>('.add')!.click();
+  await picker.updateComplete;
+  await host?.updateComplete;
+}
+
 /** The message shown for a field: under it, or inside its picker. */
 export function errorOf(form: FormElement, field: string): string {
   const el = root(form).querySelector(`#field-${field}`);

@@ -117,6 +117,16 @@ export abstract class RlSubmitForm<V extends object, K extends OutboxKind, R ext
     return false;
   }
 
+  /** A focusout handler marking `field` visited once focus leaves the control, not when it moves inside it (a picker's own selects). */
+  protected leaving(field: keyof V & string): (event: FocusEvent) => void {
+    return (event) => {
+      const control = event.currentTarget as HTMLElement;
+      const next = event.relatedTarget as Node | null;
+      if (next && (control.contains(next) || control.shadowRoot?.contains(next))) return;
+      this.form.touch(field);
+    };
+  }
+
   /** The values as they stand. */
   get values(): V {
     return this.form.values;

@@ -269,7 +269,7 @@ export class RlNeedForm extends RlSubmitForm<NeedFormValues, 'need', NeedReceipt
           .error=${this.form.error('categoryCode') ?? ''}
           ?data-invalid=${Boolean(this.form.error('categoryCode'))}
           @change=${(e: Event) => this.form.set('categoryCode', (e.target as HTMLInputElement).value)}
-          @focusout=${() => this.form.touch('categoryCode')}
+          @focusout=${this.leaving('categoryCode')}
         ></rl-category-picker>
         ${textField(this.form, 'title', {
           label: msg('需求标题', { id: 'need-form.title-field' }),
@@ -341,7 +341,7 @@ export class RlNeedForm extends RlSubmitForm<NeedFormValues, 'need', NeedReceipt
           .error=${this.form.error('areaCode') ?? ''}
           ?data-invalid=${Boolean(this.form.error('areaCode'))}
           @change=${(e: Event) => this.form.set('areaCode', (e.target as HTMLInputElement).value)}
-          @focusout=${(e: FocusEvent) => this.onAreaFocusOut(e)}
+          @focusout=${this.leaving('areaCode')}
         ></rl-area-picker>
       </section>
 
@@ -380,14 +380,6 @@ export class RlNeedForm extends RlSubmitForm<NeedFormValues, 'need', NeedReceipt
         blockedReason: consentMissing ? msg('请先阅读并勾选同意个人信息处理说明，才能提交。', { id: 'need-form.submit-hint' }) : undefined,
       })}
     </form>`;
-  }
-
-  private onAreaFocusOut(event: FocusEvent): void {
-    // moving between the area's own selects is not leaving the field
-    const picker = event.currentTarget as HTMLElement;
-    const next = event.relatedTarget as Node | null;
-    if (next && (picker.contains(next) || picker.shadowRoot?.contains(next))) return;
-    this.form.touch('areaCode');
   }
 
   private renderNotice() {
