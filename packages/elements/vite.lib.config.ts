@@ -19,11 +19,12 @@ export default defineConfig({
         'components/offer-form': 'src/components/offer-form/offer-form.ts',
         'components/category-picker': 'src/components/category-picker/category-picker.ts',
         'components/area-picker': 'src/components/area-picker/area-picker.ts',
+        'components/org-directory': 'src/components/org-directory/org-directory.ts',
       },
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit($|\/)/u, /^@lit\//u, /^@renling\/core$/u, /^valibot$/u],
+      external: [/^lit($|\/)/u, /^@lit\//u, /^@lit-labs\//u, /^@renling\/core$/u, /^valibot$/u],
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

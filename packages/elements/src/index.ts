@@ -18,3 +18,7 @@ export { RlNeedForm } from './components/need-form/need-form.js';
 export { PRIVACY_NOTICE_VERSION, type NeedFormValues } from './components/need-form/need-form-model.js';
 export { RlOfferForm } from './components/offer-form/offer-form.js';
 export { type OfferFormValues } from './components/offer-form/offer-form-model.js';
+export { RlOrgDirectory } from './components/org-directory/org-directory.js';
+export { RlSearchCompletedEvent, type SearchCompletedDetail } from './components/org-directory/org-directory.events.js';
+export { RlSearchCombobox } from './components/org-directory/search-combobox.js';
+export { type DirectoryFilters, type DirectoryState } from './components/org-directory/directory-state.js';

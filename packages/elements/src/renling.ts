@@ -10,5 +10,6 @@ import './components/category-picker/category-picker.js';
 import './components/area-picker/area-picker.js';
 import './components/need-form/need-form.js';
 import './components/offer-form/offer-form.js';
+import './components/org-directory/org-directory.js';
 
 export * from './index.js';

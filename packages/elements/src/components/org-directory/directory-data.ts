@@ -1,0 +1,201 @@
+/**
+ * Loading the whole directory through any adapter and searching it: the
+ * adapter's paged lists are read to the end, grouped per organization and
+ * indexed, in a worker when the set is large enough for indexing to be felt.
+ */
+import {
+  createAreaTree,
+  createSearchIndex,
+  createSearchWorker,
+  groupForSearch,
+  isAbortError,
+  type AreaTree,
+  type DataAdapter,
+  type Organization,
+  type Page,
+  type Locale,
+  type SearchHit,
+  type SearchOptions,
+  type SearchRecord,
+  type SearchResult,
+  type ServiceOffer,
+} from '@renling/core';
+import type { ResultSource } from './org-results.js';
+
+/** The most an adapter hands out per page (the REST contract's maximum). */
+const PAGE_LIMIT = 200;
+
+/** The index in this thread or in a worker, behind one asynchronous face. */
+export interface DirectorySearch {
+  search(query: string, options: SearchOptions): Promise<SearchResult>;
+  suggest(query: string, limit: number): Promise<string[]>;
+  dispose(): void;
+  /** Where it runs, for tests and the benchmark. */
+  readonly mode: 'main' | 'worker';
+}
+
+export interface DirectoryData {
+  organizations: Organization[];
+  byId: Map<string, Organization>;
+  offersByOrg: Map<string, ServiceOffer[]>;
+  areaTree: AreaTree | null;
+  search: DirectorySearch;
+}
+
+export interface LoadProgress {
+  organizations: number;
+  /** Null until the first page says. */
+  total: number | null;
+}
+
+export interface LoadOptions {
+  signal: AbortSignal;
+  onProgress?: (progress: LoadProgress) => void;
+  /** Index in a worker above this many organizations. */
+  workerThreshold: number;
+  /** Where the worker module is, when not beside the kit's code. */
+  workerUrl?: string | URL | null;
+  /** The language of category labels in matches and suggestions. */
+  locale: Locale;
+}
+
+/** Every item of a paged list, page after page (cursors are opaque, so pages cannot be fetched side by side). */
+export async function readAll<T>(
+  list: (cursor: string | null) => Promise<Page<T>>,
+  onPage?: (loaded: number, total: number) => void,
+): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await list(cursor);
+    out.push(...page.items);
+    onPage?.(out.length, page.total);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+function mainThreadSearch(records: SearchRecord[], locale: Locale): DirectorySearch {
+  const index = createSearchIndex(records, { locale });
+  return {
+    mode: 'main',
+    search: (query, options) => Promise.resolve(index.search(query, options)),
+    suggest: (query, limit) => Promise.resolve(index.suggest(query, limit)),
+    dispose: () => undefined,
+  };
+}
+
+async function workerSearch(records: SearchRecord[], workerUrl: string | URL | null | undefined): Promise<DirectorySearch> {
+  const worker = createSearchWorker(records, workerUrl ? { workerUrl } : {});
+  try {
+    await worker.ready;
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  }
+  return {
+    mode: 'worker',
+    search: (query, options) => worker.search(query, options),
+    suggest: (query, limit) => worker.suggest(query, limit),
+    dispose: () => worker.terminate(),
+  };
+}
+
+export async function loadDirectory(adapter: DataAdapter, options: LoadOptions): Promise<DirectoryData> {
+  const { signal, onProgress } = options;
+  // areas only name things: a source without them still gives a usable directory
+  const areasPromise = adapter.listAreas({ signal }).then(
+    (areas) => {
+      try {
+        return createAreaTree(areas);
+      } catch {
+        return null;
+      }
+    },
+    (error: unknown) => {
+      if (isAbortError(error)) throw error;
+      return null;
+    },
+  );
+  const [organizations, offers, areaTree] = await Promise.all([
+    readAll(
+      (cursor) => adapter.listOrganizations({ cursor, limit: PAGE_LIMIT, signal }),
+      (loaded, total) => onProgress?.({ organizations: loaded, total }),
+    ),
+    readAll((cursor) => adapter.listOffers({ cursor, limit: PAGE_LIMIT, signal })),
+    areasPromise,
+  ]);
+  signal.throwIfAborted();
+  const offersByOrg = new Map<string, ServiceOffer[]>();
+  for (const offer of offers) {
+    const list = offersByOrg.get(offer.organizationId);
+    if (list) list.push(offer);
+    else offersByOrg.set(offer.organizationId, [offer]);
+  }
+  const records = groupForSearch(organizations, offers);
+  let search: DirectorySearch;
+  if (organizations.length > options.workerThreshold && typeof Worker === 'function') {
+    try {
+      search = await workerSearch(records, options.workerUrl);
+    } catch {
+      // a page whose CSP forbids workers (or a worker file that is not there) still gets a directory, indexed here
+      search = mainThreadSearch(records, options.locale);
+    }
+  } else search = mainThreadSearch(records, options.locale);
+  if (signal.aborted) {
+    search.dispose();
+    signal.throwIfAborted();
+  }
+  return { organizations, byId: new Map(organizations.map((o) => [o.id, o])), offersByOrg, areaTree, search };
+}
+
+/** Hits per request as the list scrolls: a screenful or two. */
+export const RESULT_PAGE = 50;
+
+/**
+ * One search's results, fetched a page at a time as the list asks for rows.
+ * `onChange` runs when a page arrives; a window whose search was superseded
+ * is simply dropped, and its late pages land nowhere.
+ */
+export class ResultWindow implements ResultSource {
+  readonly total: number;
+  private readonly pages = new Map<number, SearchHit[]>();
+  private readonly loading = new Set<number>();
+
+  constructor(
+    first: SearchResult,
+    private readonly fetchPage: (offset: number) => Promise<SearchResult>,
+    private readonly onChange: () => void,
+  ) {
+    this.total = first.total;
+    this.pages.set(0, first.hits);
+  }
+
+  /** The hits of the first page, for the empty check and the announcement. */
+  get firstHits(): readonly SearchHit[] {
+    return this.pages.get(0) ?? [];
+  }
+
+  hit(index: number): SearchHit | undefined {
+    return this.pages.get(Math.floor(index / RESULT_PAGE))?.[index % RESULT_PAGE];
+  }
+
+  need(first: number, last: number): void {
+    const to = Math.min(Math.floor(last / RESULT_PAGE), Math.floor((this.total - 1) / RESULT_PAGE));
+    for (let page = Math.max(0, Math.floor(first / RESULT_PAGE)); page <= to; page++) {
+      if (this.pages.has(page) || this.loading.has(page)) continue;
+      this.loading.add(page);
+      this.fetchPage(page * RESULT_PAGE).then(
+        (result) => {
+          this.loading.delete(page);
+          this.pages.set(page, result.hits);
+          this.onChange();
+        },
+        () => {
+          // the row stays a placeholder; scrolling past it and back asks again
+          this.loading.delete(page);
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { SearchFilters, SearchSort } from '@renling/core';
+
+export interface SearchCompletedDetail {
+  query: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  /** Organizations found. Zero-result queries are what residents look for and nobody offers. */
+  total: number;
+}
+
+/**
+ * The directory shows the results of a search (fired after they are
+ * rendered). A portal can count searches with no results to see where demand
+ * meets no supply.
+ */
+export class RlSearchCompletedEvent extends CustomEvent<SearchCompletedDetail> {
+  static readonly eventName = 'rl-search-completed';
+  constructor(detail: SearchCompletedDetail) {
+    super(RlSearchCompletedEvent.eventName, { bubbles: true, composed: true, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'rl-search-completed': RlSearchCompletedEvent;
+  }
+}

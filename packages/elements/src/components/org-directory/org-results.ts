@@ -1,0 +1,364 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { categoryLabel, type Organization, type SearchHit, type SearchMatch } from '@renling/core';
+import { rlElement } from '../../base/define.js';
+import { highlight, snippet } from '../../base/highlight.js';
+import { organizationTypeLabel, registrationLabel } from '../../base/labels.js';
+import { RlElement } from '../../base/rl-element.js';
+import { currentLocale } from '../../localization/localization.js';
+import { orgResultsStyles } from './org-results.styles.js';
+
+/** The results of one search, loaded a page at a time as the list scrolls. */
+export interface ResultSource {
+  readonly total: number;
+  /** The hit at `index`, or undefined while its page is still coming. */
+  hit(index: number): SearchHit | undefined;
+  /** Asks for the hits in `first…last` (inclusive); the list re-renders when they arrive. */
+  need(first: number, last: number): void;
+}
+
+/** What a row says about an organization beyond its own record. */
+export interface RowDetails {
+  place: string;
+  offers: number;
+  /** Open offers with places left. */
+  openOffers: number;
+}
+
+export interface ResultSelectDetail {
+  id: string;
+  index: number;
+}
+
+/** Index arrays are shared by length: a new query with the same count keeps the virtualizer's items. */
+const indexArrays = new Map<number, number[]>();
+function indices(length: number): number[] {
+  let list = indexArrays.get(length);
+  if (!list) {
+    list = Array.from({ length }, (_, i) => i);
+    indexArrays.clear();
+    indexArrays.set(length, list);
+  }
+  return list;
+}
+
+/**
+ * The virtualizer measures rows with a ResizeObserver and renders the rows a
+ * measurement shows are needed within the same frame, so Chromium reports
+ * "ResizeObserver loop completed with undelivered notifications". Nothing is
+ * lost (the rest are delivered next frame; w3c/csswg-drafts#5488), but the
+ * page's error handlers and monitoring would count an error that is not one.
+ * Only that message is stopped, and only while a result list is on the page.
+ */
+let connectedLists = 0;
+const swallowResizeLoop = (event: ErrorEvent): void => {
+  if (typeof event.message === 'string' && event.message.startsWith('ResizeObserver loop')) {
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  }
+};
+
+const MATCH_ORDER: readonly SearchMatch['field'][] = ['offer', 'tag', 'category', 'description'];
+
+/**
+ * @tagname rl-org-results
+ * @summary The directory's result list: virtualized, so 35,000 organizations
+ * keep a few dozen rows in the DOM, and navigable with the keyboard (↑ ↓
+ * PageUp PageDown Home End; Enter opens). One row is in the Tab order at a
+ * time (a roving tab stop).
+ *
+ * @event select - A row was opened; `detail` is `{ id, index }`.
+ *
+ * @csspart list - The scrolling list.
+ * @csspart row - One organization.
+ * @csspart name - The organization's name (a link).
+ * @csspart mark - A matched part of the text.
+ * @csspart rating-badge - The 5A…1A grade.
+ *
+ * @cssproperty --rl-org-directory-list-height - Height of the scrolling list.
+ */
+@rlElement('rl-org-results')
+export class RlOrgResults extends RlElement {
+  static override styles = [RlElement.styles, orgResultsStyles];
+
+  @property({ attribute: false }) source: ResultSource | null = null;
+
+  /** Changes whenever `source` has new hits, so visible rows re-render. */
+  @property({ type: Number }) version = 0;
+
+  /** What to say about each organization's place and offers. */
+  @property({ attribute: false }) details: ((org: Organization) => RowDetails) | null = null;
+
+  /** A link for each organization (its directory URL), so rows open in a new tab too. */
+  @property({ attribute: false }) hrefFor: (id: string) => string = (id) => `#${encodeURIComponent(id)}`;
+
+  /** Accessible name of the list. */
+  @property() label = '';
+
+  /** The row holding the Tab stop. */
+  @state() private focusIndex = 0;
+
+  @query('ul') private list!: HTMLUListElement & VirtualizerHostElement;
+
+  private first = 0;
+  private last = -1;
+  private firstVisible = 0;
+  private lastVisible = 0;
+  private pendingFocus: number | null = null;
+  private focusTries = 0;
+  private focusLoop = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // capture, so it runs before handlers set as window.onerror
+    if (connectedLists++ === 0) window.addEventListener('error', swallowResizeLoop, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (--connectedLists === 0) window.removeEventListener('error', swallowResizeLoop, true);
+  }
+
+  /** Scrolls back to the top and moves the Tab stop there: a new search starts at its best hit. */
+  reset(): void {
+    this.focusIndex = 0;
+    this.pendingFocus = null;
+    if (this.list) this.list.scrollTop = 0;
+  }
+
+  /** Scrolls to a row and focuses it once it is rendered. */
+  focusRow(index: number): void {
+    const total = this.source?.total ?? 0;
+    if (!total) return;
+    const i = Math.max(0, Math.min(total - 1, index));
+    this.focusIndex = i;
+    this.pendingFocus = i;
+    this.focusTries = 0;
+    this.virtualizer?.element(i)?.scrollIntoView({ block: 'nearest' });
+    this.tryFocus();
+  }
+
+  private get virtualizer() {
+    return this.list?.[virtualizerRef];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const total = this.source?.total ?? 0;
+    if (changed.has('source') && this.focusIndex >= total) this.focusIndex = 0;
+  }
+
+  protected override updated(): void {
+    if (this.pendingFocus !== null) this.tryFocus();
+  }
+
+  protected override render() {
+    const total = this.source?.total ?? 0;
+    return html`<ul
+      part="list"
+      class="list"
+      role="list"
+      aria-label=${this.label}
+      @keydown=${this.onKeyDown}
+      @rangeChanged=${this.onRange}
+      @visibilityChanged=${this.onVisibility}
+      @focusin=${this.onFocusIn}
+      @focusout=${this.onFocusOut}
+    >
+      <li virtualizer-sizer role="none"></li>
+      ${virtualize<number>({
+        items: indices(total),
+        scroller: true,
+        layout: flow(),
+        // index and id: a row keeps its node while it shows the same organization
+        keyFunction: (i) => `${i}:${this.source?.hit(i)?.id ?? ''}`,
+        renderItem: (i) => this.renderRow(i, total),
+      })}
+    </ul>`;
+  }
+
+  private renderRow(index: number, total: number) {
+    const hit = this.source?.hit(index);
+    if (!hit) {
+      return html`<li class="row row--loading" data-index=${index} aria-setsize=${total} aria-posinset=${index + 1}>
+        <span class="visually-hidden">${msg('正在加载…', { id: 'org-results.loading-row' })}</span>
+        <span class="skeleton skeleton--name" aria-hidden="true"></span>
+        <span class="skeleton skeleton--line" aria-hidden="true"></span>
+      </li>`;
+    }
+    const org = hit.organization;
+    const nameMatch = hit.matches.find((m) => m.field === 'name');
+    const other = MATCH_ORDER.map((f) => hit.matches.find((m) => m.field === f)).find((m) => m !== undefined);
+    const details = this.details?.(org);
+    const tabStop = index === this.tabStop;
+    return html`<li part="row" class="row" data-index=${index} aria-setsize=${total} aria-posinset=${index + 1}>
+      <div class="row-head">
+        <a
+          part="name"
+          class="name"
+          href=${this.hrefFor(org.id)}
+          tabindex=${tabStop ? 0 : -1}
+          @click=${(e: MouseEvent) => this.onOpen(e, org.id, index)}
+          >${nameMatch && nameMatch.text === org.name ? highlight(org.name, nameMatch.ranges) : org.name}</a
+        >
+        ${org.rating
+          ? html`<span part="rating-badge" class="badge rating"
+              ><span aria-hidden="true">${org.rating}</span
+              ><span class="visually-hidden">${msg(str`评估等级 ${org.rating}`, { id: 'card.rating' })}</span></span
+            >`
+          : nothing}
+      </div>
+      <p class="meta">
+        <span>${organizationTypeLabel(org.type)}</span>
+        <span class="registration registration--${org.registration.status}">${registrationLabel(org.registration.status)}</span>
+        ${details?.place ? html`<span>${details.place}</span>` : nothing}
+      </p>
+      ${other ? this.renderMatch(other) : org.description ? html`<p class="line">${org.description}</p>` : nothing}
+      ${details
+        ? html`<p class="offers">
+            ${msg(str`${details.offers} 项服务`, { id: 'org-results.offers' })}${details.openOffers > 0
+              ? html`<span class="open">${msg(str`${details.openOffers} 项可预约`, { id: 'org-results.open-offers' })}</span>`
+              : nothing}
+          </p>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderMatch(match: SearchMatch) {
+    const label =
+      match.field === 'offer'
+        ? msg('服务', { id: 'org-results.match-offer' })
+        : match.field === 'tag'
+          ? msg('标签', { id: 'org-results.match-tag' })
+          : match.field === 'category'
+            ? msg('类别', { id: 'org-results.match-category' })
+            : msg('简介', { id: 'org-results.match-description' });
+    const cut = snippet(match.text, match.ranges);
+    // a synonym (养老) is shown beside the category it stands for (为老服务)
+    const category = match.field === 'category' && match.categoryCode ? categoryLabel(match.categoryCode, currentLocale()) : null;
+    return html`<p class="line match">
+      <span class="match-label">${label}</span>${category && category !== match.text ? `${category} · ` : ''}${cut.before
+        ? '…'
+        : ''}${highlight(cut.text, cut.ranges)}${cut.after ? '…' : ''}
+    </p>`;
+  }
+
+  /** The row in the Tab order: the remembered one while rendered, else the first visible. */
+  private get tabStop(): number {
+    return this.focusIndex >= this.first && this.focusIndex <= this.last ? this.focusIndex : this.firstVisible;
+  }
+
+  private onOpen(event: MouseEvent, id: string, index: number): void {
+    // a modified click opens the link's URL in a new tab, as links do
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    this.focusIndex = index;
+    this.dispatchEvent(new CustomEvent<ResultSelectDetail>('select', { detail: { id, index } }));
+  }
+
+  private readonly onRange = (event: RangeChangedEvent): void => {
+    this.first = event.first;
+    this.last = event.last;
+    if (this.last >= this.first) this.source?.need(this.first, this.last);
+    if (this.pendingFocus !== null) this.tryFocus();
+  };
+
+  private readonly onVisibility = (event: VisibilityChangedEvent): void => {
+    const moved = event.first !== this.firstVisible;
+    this.firstVisible = event.first;
+    this.lastVisible = event.last;
+    // the Tab stop follows scrolling, unless the person is working in the list
+    if (moved && !this.matches(':focus-within')) this.requestUpdate();
+  };
+
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    const index = Number(row?.dataset['index']);
+    if (Number.isInteger(index) && index !== this.focusIndex) this.focusIndex = index;
+  };
+
+  /**
+   * The virtualizer re-creates a row when the range around it shifts (after
+   * measuring, or pinned to the end), and a removed row takes focus with it.
+   * Focus lost that way goes back to the same row once it is rendered again;
+   * focus a person moved elsewhere is left alone.
+   */
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    const target = event.target as Element;
+    const index = Number(target.closest<HTMLElement>('[data-index]')?.dataset['index']);
+    if (event.relatedTarget || !Number.isInteger(index)) return;
+    queueMicrotask(() => {
+      if (target.isConnected || this.pendingFocus !== null) return;
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      this.pendingFocus = index;
+      this.focusTries = 0;
+      this.tryFocus();
+    });
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    const total = this.source?.total ?? 0;
+    if (!total) return;
+    const page = Math.max(1, this.lastVisible - this.firstVisible);
+    const from = this.focusIndex;
+    let to: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        to = from + 1;
+        break;
+      case 'ArrowUp':
+        to = from - 1;
+        break;
+      case 'PageDown':
+        to = from + page;
+        break;
+      case 'PageUp':
+        to = from - page;
+        break;
+      case 'Home':
+        to = 0;
+        break;
+      case 'End':
+        to = total - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.focusRow(to);
+  };
+
+  /**
+   * Focuses the pending row once it is rendered and its page has arrived:
+   * tried after every render and range change, and each frame for a few
+   * seconds while a far row (End at 35,000) scrolls in and loads.
+   */
+  private tryFocus(): void {
+    const index = this.pendingFocus;
+    if (index === null) return;
+    const link = this.renderRoot.querySelector<HTMLAnchorElement>(`li[data-index="${index}"] a.name`);
+    if (link) {
+      this.pendingFocus = null;
+      if (link.tabIndex !== 0) this.requestUpdate();
+      // the virtualizer has scrolled the row in; a native scroll would fight it
+      link.focus({ preventScroll: true });
+      return;
+    }
+    if (this.focusLoop) return;
+    this.focusLoop = true;
+    requestAnimationFrame(() => {
+      this.focusLoop = false;
+      if (this.pendingFocus === index && ++this.focusTries < 240) this.tryFocus();
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rl-org-results': RlOrgResults;
+  }
+}
