@@ -6,6 +6,7 @@ import '@renling/elements';
 import type { RlProvider } from '@renling/elements';
 import { createLocalAdapter, capacityLeft, type Locale } from '@renling/core';
 import { DEMO_SEED, generateDataset } from '@renling/mocks';
+import { mountForms } from './sections/forms.js';
 
 type Theme = 'light' | 'dark' | 'elder';
 
@@ -155,6 +156,8 @@ const offers = [...dataset.offers]
   .slice(0, 6);
 document.querySelector('#projects')?.replaceChildren(...projects.map((p) => card('project-id', p.id)));
 document.querySelector('#offers')?.replaceChildren(...offers.map((o) => card('offer-id', o.id)));
+const formsSection = document.querySelector<HTMLElement>('#forms');
+if (formsSection) mountForms(formsSection, dataset.organizations[0]);
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 provider.addEventListener('rl-claim-request', (event) => {

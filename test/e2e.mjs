@@ -187,6 +187,40 @@ test('the demo portal switches language, and fits a 320 px phone screen', async 
   await close();
 });
 
+test('the demo portal takes a need: fill, submit, tracking number shown', async ({ browser, demo }) => {
+  const { page, errors, close } = await open(browser, `${demo}/`, { viewport: { width: 390, height: 844 } });
+  const form = page.locator('rl-need-form');
+  await page.waitForFunction(() => document.querySelector('rl-need-form')?.shadowRoot?.querySelector('rl-area-picker')?.shadowRoot?.querySelector('select'), null, {
+    timeout: 10000,
+  });
+  const submit = form.getByRole('button', { name: '提交需求' });
+  assert(await submit.isDisabled(), 'submit is enabled before consent');
+  await form.getByLabel('我已阅读并同意上述个人信息处理说明').check();
+  await form.getByRole('combobox', { name: '服务类别' }).fill('助餐');
+  await form.getByRole('option').first().click();
+  await form.getByLabel('需求标题').fill('独居老人需要每天送午饭');
+  await form.getByRole('checkbox', { name: '老年人' }).check();
+  await form.getByLabel('社区（村）').selectOption({ index: 1 });
+  await form.getByLabel('您的称呼').fill('王阿姨');
+  await form.getByLabel('联系电话').fill('138 1234 5678');
+  await form.getByLabel('上门地址').fill('华阳路 200 弄 3 号');
+  await submit.click();
+  await page.waitForFunction(() => document.querySelector('rl-need-form')?.shadowRoot?.querySelector('[part~="tracking-number"]'), null, { timeout: 10000 });
+  const tracking = (await form.locator('[part~="tracking-number"]').textContent())?.trim() ?? '';
+  assert(/^RL-\d{8}-[0-9A-Z]{4,8}$/u.test(tracking), `tracking number: ${tracking}`);
+  assert((await shadowText(page, 'rl-need-form')).includes('接下来会怎样'), 'no next steps');
+  await page.screenshot({ path: `${shots}portal-need-sent.png`, fullPage: false });
+  // the forms section only: other sections have their own tests
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector('#forms'), { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert(violations.length === 0, `axe: ${violations.join(' | ')}`);
+  assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+  await close();
+});
+
 const server = await startStaticServer({ root });
 const demoServer = await startStaticServer({ root: `${root}demo/dist`, fallback: 'index.html' });
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -12,7 +12,7 @@ import { capacityLeft, type Organization, AUDIENCES, RATINGS } from '../model.js
 import { taxonomy } from '../taxonomy.js';
 import { fuzzyCandidates, type FuzzyItem } from './fuzzy.js';
 import { parsePinyin, unitsOfHan, unitsPattern, syllablesWithPrefix, type Unit } from './pinyin.js';
-import { Postings, Scratch } from './postings.js';
+import { IntMap, Postings, Scratch } from './postings.js';
 import { defaultReadings, type ReadingTable } from './readings.js';
 import { fold, foldWithOrigins, isHan, isWordChar } from './text.js';
 import type {
@@ -49,11 +49,13 @@ const PINYIN_TYPING = 0.8;
 const HOMOPHONE = 0.7;
 const INITIALS = 0.7;
 const FUZZY = 0.35;
-/** Below this many exact results, fuse.js re-ranks a short candidate list for typos. */
-const FUZZY_BELOW = 3;
+/** With no exact or sound-alike result, fuse.js re-ranks a short candidate list for typos. */
+const FUZZY_BELOW = 1;
 const FUZZY_CANDIDATES = 200;
 /** A Han term that finds fewer documents than this is also matched by sound. */
 const FEW = 20;
+/** Below this many candidates, further terms are checked document by document. */
+const RESTRICT = 500;
 const SEP = '\u0001';
 const MAX_QUERY = 200;
 const MAX_TOKENS = 12;
@@ -91,7 +93,10 @@ interface Term {
   /** Unit alternatives for matching by sound, each with its tier. */
   sound: { units: Unit[]; tier: number }[];
   soundRe: RegExp | null;
-  soundTiers: { re: RegExp; tier: number }[];
+  soundTiers: { re: RegExp; tier: number; length: number; first: string }[];
+  /** Latin terms: the term at a word start, and as a whole word. */
+  wordRe: RegExp | null;
+  wholeRe: RegExp;
 }
 
 interface VocabTerm {
@@ -103,6 +108,13 @@ interface VocabTerm {
 }
 
 const NO_FILTER = (): boolean => true;
+/** A letter or digit of a Latin word, as isWordChar: not an ideograph (2025年 holds the word 2025). */
+const WORD_CHAR = '(?![\\p{Script=Han}])[\\p{L}\\p{N}]';
+/** RegExp.test from the start, whatever a global expression's lastIndex says. */
+const test = (re: RegExp, text: string): boolean => {
+  re.lastIndex = 0;
+  return re.test(text);
+};
 const RATING_LEVEL = new Map<string, number>(RATINGS.map((r, i) => [r, RATINGS.length - i]));
 const AUDIENCE_BIT = new Map<string, number>(AUDIENCES.map((a, i) => [a, 1 << i]));
 
@@ -130,13 +142,13 @@ class Engine implements SearchIndex {
   private alive = new Uint8Array(1024);
   private readonly byId = new Map<string, number>();
   private readonly postings = new Postings();
-  private readonly charIds = new Map<number, number>();
+  private readonly charIds = new IntMap();
   // term → list id, one map per kind of term
-  private readonly charUni = new Map<number, number>();
-  private readonly charBi = new Map<number, number>();
-  private readonly sylBi = new Map<number, number>();
-  private readonly initBi = new Map<number, number>();
-  private readonly initTri = new Map<number, number>();
+  private readonly charUni = new IntMap();
+  private readonly charBi = new IntMap();
+  private readonly sylBi = new IntMap();
+  private readonly initBi = new IntMap();
+  private readonly initTri = new IntMap();
   private readonly words = new Map<string, number>();
   private sortedWords: string[] | null = null;
   private readonly byCategory = new Map<string, number[]>();
@@ -179,6 +191,7 @@ class Engine implements SearchIndex {
         });
       }
     }
+    this.postings.beginBulk(records.length * 200);
     for (const r of records) this.insert(r);
     this.postings.seal(this.alive);
   }
@@ -220,7 +233,7 @@ class Engine implements SearchIndex {
     return id;
   }
 
-  private list<K>(map: Map<K, number>, key: K): number {
+  private list<K>(map: { get(key: K): number | undefined; set(key: K, value: number): unknown }, key: K): number {
     let id = map.get(key);
     if (id === undefined) {
       id = this.postings.newList();
@@ -413,7 +426,11 @@ class Engine implements SearchIndex {
       // no reading joins the runs (digits in 3号楼): each run is a word of its own
       if (!sound.length) return runs.length > 1 ? runs.flatMap((run) => this.term(run)) : [];
     }
-    const soundTiers = sound.map((s) => ({ re: new RegExp(unitsPattern([s.units]), 'g'), tier: s.tier }));
+    const soundTiers = sound.map((s) => {
+      const ids = s.units[0]?.ids ?? [];
+      return { re: new RegExp(unitsPattern([s.units]), 'g'), tier: s.tier, length: s.units.length, first: ids.length === 1 ? String.fromCharCode(ids[0] ?? 0) : '' };
+    });
+    const escaped = text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
     return [
       {
         text,
@@ -422,6 +439,8 @@ class Engine implements SearchIndex {
         sound,
         soundRe: sound.length ? new RegExp(unitsPattern(sound.map((s) => s.units)), 'g') : null,
         soundTiers,
+        wordRe: latin ? new RegExp(`(?<!${WORD_CHAR})${escaped}`, 'gu') : null,
+        wholeRe: new RegExp(`(?<!${WORD_CHAR})${escaped}(?!${WORD_CHAR})`, 'gu'),
       },
     ];
   }
@@ -685,6 +704,20 @@ class Engine implements SearchIndex {
     const base = this.searchStamp * 16;
     let last = 0;
     terms.forEach((term, t) => {
+      if (t > 0 && last <= RESTRICT) {
+        // few documents left: check the term in each rather than walk its posting lists
+        let k = 0;
+        for (let i = 0; i < last; i++) {
+          const d = this.tokList[i] ?? 0;
+          const s = this.scoreIn(this.docs[d] as Doc, term);
+          if (s > 0) {
+            this.acc[d] = (this.acc[d] ?? 0) + s;
+            this.tokList[k++] = d;
+          }
+        }
+        last = k;
+        return;
+      }
       const n = this.evaluate(term);
       last = 0;
       for (let i = 0; i < n; i++) {
@@ -703,11 +736,58 @@ class Engine implements SearchIndex {
     }
   }
 
+  /** The term's score in one document, by the same rules as evaluate (0 if it does not match). */
+  private scoreIn(doc: Doc, term: Term): number {
+    let best = 0;
+    const text = term.text;
+    const fields = (re: RegExp, hay: string): { mask: number; atStart: boolean } => {
+      let mask = 0;
+      let atStart = false;
+      re.lastIndex = 0;
+      for (let m = re.exec(hay); m; m = re.exec(hay)) {
+        mask |= this.fieldAt(doc, m.index);
+        if (m.index === 0) atStart = true;
+        re.lastIndex = m.index + 1;
+      }
+      return { mask, atStart };
+    };
+    if (term.han) {
+      let mask = 0;
+      for (let at = doc.short.indexOf(text); at >= 0; at = doc.short.indexOf(text, at + 1)) mask |= this.fieldAt(doc, at);
+      if (!mask && doc.descs.some((d) => d.includes(text))) mask = DESC;
+      if (mask) best = (W[mask] ?? 0) + (mask & NAME ? this.nameBonus(doc, text.length, doc.short.startsWith(text)) : 0);
+    } else if (term.latin && term.wordRe && (doc.short.includes(text) || doc.descs.some((d) => d.includes(text)))) {
+      const { mask } = fields(term.wordRe, doc.short);
+      const wordRe = term.wordRe;
+      const desc = !mask && doc.descs.some((d) => test(wordRe, d)) ? DESC : 0;
+      const whole = test(term.wholeRe, doc.short) || doc.descs.some((d) => test(term.wholeRe, d));
+      if (mask | desc) best = (W[mask | desc] ?? 0) * (whole ? EXACT : WORD_PREFIX);
+    }
+    if (!term.han || best === 0) {
+      for (const alt of term.soundTiers) {
+        // most documents lack even the first syllable: skip the expression for them
+        if (alt.first && !doc.syl.includes(alt.first)) continue;
+        const { mask, atStart } = fields(alt.re, doc.syl);
+        if (mask) best = Math.max(best, ((W[mask] ?? 0) + (mask & NAME ? this.nameBonus(doc, alt.length, atStart) : 0)) * alt.tier);
+      }
+    }
+    const vocab = this.vocabMatches(term);
+    if (vocab.size) {
+      for (const code of doc.codes) {
+        const tier = Math.max(vocab.get(code) ?? 0, vocab.get(code.split('.')[0] ?? '') ?? 0);
+        if (tier) best = Math.max(best, (W[CAT] ?? 0) * tier);
+      }
+    }
+    return best;
+  }
+
   private fuzzy(query: string, terms: Term[], filter: (doc: Doc) => boolean): void {
-    // candidates: documents sharing the most grams with the query
+    // candidates: documents sharing the most grams with the query; grams in over a
+    // fifth of the documents say little and cost most, so they are skipped
     const counts = new Map<number, number>();
+    const common = Math.max(50, this.live / 5);
     const bump = (list: number | undefined): void => {
-      if (list === undefined) return;
+      if (list === undefined || this.postings.count(list) > common) return;
       const n = this.postings.decode(list, this.a, this.alive);
       for (let i = 0; i < n; i++) {
         const d = this.a.docs[i] ?? 0;
@@ -851,8 +931,9 @@ class Engine implements SearchIndex {
   private rangesIn(term: Term, folded: string, syl: string | null): [number, number][] {
     const ranges: [number, number][] = [];
     if (term.han) for (let at = folded.indexOf(term.text); at >= 0; at = folded.indexOf(term.text, at + 1)) ranges.push([at, at + term.text.length]);
-    if (term.latin) {
-      const re = new RegExp(`(?<![a-z0-9])${term.text}`, 'gu');
+    if (term.wordRe) {
+      const re = term.wordRe;
+      re.lastIndex = 0;
       for (let m = re.exec(folded); m; m = re.exec(folded)) ranges.push([m.index, m.index + term.text.length]);
     }
     if (syl && term.soundRe && (ranges.length === 0 || !term.han)) {

@@ -76,7 +76,8 @@ export function parsePinyin(letters: string, readings: ReadingTable): Parse[] {
     for (let len = Math.min(6, n - i); len >= 1; len--) {
       const piece = letters.slice(i, i + len);
       const id = readings.knownSyllable(piece);
-      if (id) options.push({ unit: { ids: [id], letter: piece.charAt(0), full: true }, next: i + len, cost: 0.05, abbr: 0, long: len > 1 ? 1 : 0 });
+      // a one-letter syllable (n, m, e) is as likely an initial: no cheaper than one
+      if (id) options.push({ unit: { ids: [id], letter: piece.charAt(0), full: true }, next: i + len, cost: len > 1 ? 0.05 : 1, abbr: 0, long: len > 1 ? 1 : 0 });
       else if (i + len === n) {
         const ids = syllablesWithPrefix(readings, piece);
         if (ids.length) options.push({ unit: { ids, letter: piece.charAt(0), full: false }, next: n, cost: 0.5, abbr: 0, long: 0 });
@@ -85,7 +86,8 @@ export function parsePinyin(letters: string, readings: ReadingTable): Parse[] {
     for (const initial of INITIALS) {
       if (!letters.startsWith(initial, i)) continue;
       const ids = syllablesWithPrefix(readings, initial);
-      if (ids.length) options.push({ unit: { ids, letter: initial.charAt(0), full: false }, next: i + initial.length, cost: 1.05, abbr: 1, long: 0 });
+      // zh ch sh as one initial cost more than z+h: initials are usually typed one letter a character
+      if (ids.length) options.push({ unit: { ids, letter: initial.charAt(0), full: false }, next: i + initial.length, cost: initial.length > 1 ? 2.05 : 1, abbr: 1, long: 0 });
     }
     const here: Partial[] = [];
     for (const o of options) {

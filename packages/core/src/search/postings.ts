@@ -15,6 +15,24 @@ export class Postings {
   /** Postings not yet sealed. */
   pendingSize = 0;
   lists = 0;
+  // While bulk building, postings go to one flat log (list, value) instead of
+  // an array per list: hundreds of thousands of growing arrays are what the
+  // garbage collector would spend the build on.
+  private bulk = false;
+  private bulkGrouped: Int32Array | null = null;
+  private bulkStart = new Int32Array(1);
+  private logList = new Int32Array(0);
+  private logValue = new Int32Array(0);
+  private logSize = 0;
+  private lastAt = new Int32Array(1024);
+
+  /** Starts a bulk build: no decoding until seal(). */
+  beginBulk(expected: number): void {
+    this.bulk = true;
+    this.logList = new Int32Array(Math.max(1024, expected));
+    this.logValue = new Int32Array(Math.max(1024, expected));
+    this.logSize = 0;
+  }
 
   newList(): number {
     if (this.lists === this.counts.length) {
@@ -25,12 +43,35 @@ export class Postings {
       };
       this.counts = grow(this.counts, 0);
       this.lastDoc = grow(this.lastDoc, -1);
+      this.lastAt = grow(this.lastAt, 0);
     }
     return this.lists++;
   }
 
   /** Records that `doc` holds the term in the fields of `mask`; docs arrive in ascending order. */
   add(list: number, doc: number, mask: number): void {
+    if (this.bulk) {
+      if (this.lastDoc[list] === doc) {
+        const at = this.lastAt[list] ?? 0;
+        this.logValue[at] = (this.logValue[at] ?? 0) | mask;
+        return;
+      }
+      if (this.logSize === this.logList.length) {
+        const size = this.logSize * 2;
+        const l = new Int32Array(size);
+        l.set(this.logList);
+        const v = new Int32Array(size);
+        v.set(this.logValue);
+        this.logList = l;
+        this.logValue = v;
+      }
+      this.logList[this.logSize] = list;
+      this.logValue[this.logSize] = doc * 32 + mask;
+      this.lastAt[list] = this.logSize++;
+      this.lastDoc[list] = doc;
+      this.counts[list] = (this.counts[list] ?? 0) + 1;
+      return;
+    }
     let arr = this.pending[list];
     if (!arr) arr = this.pending[list] = [];
     if (this.lastDoc[list] === doc) {
@@ -81,6 +122,17 @@ export class Postings {
         }
       }
     }
+    if (this.bulkGrouped) {
+      const g = this.bulkGrouped;
+      for (let p = this.bulkStart[list] ?? 0, end = this.bulkStart[list + 1] ?? 0; p < end; p++) {
+        const v = g[p] ?? 0;
+        const doc = Math.floor(v / 32);
+        if (alive[doc]) {
+          docs[n] = doc;
+          masks[n++] = v & 31;
+        }
+      }
+    }
     const arr = this.pending[list];
     if (arr) {
       for (const v of arr) {
@@ -98,6 +150,29 @@ export class Postings {
 
   /** Moves every list into the sealed byte array, dropping postings of removed documents. */
   seal(alive: Uint8Array): void {
+    if (this.bulk) {
+      // group the log by list (a counting sort keeps each list's documents in order) into pending arrays' place
+      this.bulk = false;
+      const start = new Int32Array(this.lists + 1);
+      for (let i = 0; i < this.logSize; i++) {
+        const l = (this.logList[i] ?? 0) + 1;
+        start[l] = (start[l] ?? 0) + 1;
+      }
+      for (let l = 0; l < this.lists; l++) start[l + 1] = (start[l + 1] ?? 0) + (start[l] ?? 0);
+      const fill = start.slice(0, this.lists);
+      const grouped = new Int32Array(this.logSize);
+      for (let i = 0; i < this.logSize; i++) {
+        const l = this.logList[i] ?? 0;
+        const at = fill[l] ?? 0;
+        grouped[at] = this.logValue[i] ?? 0;
+        fill[l] = at + 1;
+      }
+      this.logList = new Int32Array(0);
+      this.logValue = new Int32Array(0);
+      this.logSize = 0;
+      this.bulkGrouped = grouped;
+      this.bulkStart = start;
+    }
     const scratch = new Scratch();
     const starts = new Int32Array(this.lists + 1);
     let bytes = new Uint8Array(1 << 16);
@@ -124,6 +199,7 @@ export class Postings {
       this.counts[list] = n;
     }
     this.bytes = bytes.slice(0, p);
+    this.bulkGrouped = null;
     this.starts = starts;
     this.sealedLists = this.lists;
     this.pending = [];
@@ -145,5 +221,58 @@ export class Scratch {
     const size = Math.max(n, this.docs.length * 2);
     this.docs = new Int32Array(size);
     this.masks = new Uint8Array(size);
+  }
+}
+
+/**
+ * A map from non-negative 31-bit integers to integers in two typed arrays
+ * (open addressing): the index looks up a term per character while
+ * building, where a Map's per-entry objects cost time and memory.
+ */
+export class IntMap {
+  private keys = new Int32Array(1024).fill(-1);
+  private values = new Int32Array(1024);
+  private shift = 22; // 32 - log2(capacity)
+  size = 0;
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = this.keys[i] ?? -1;
+      if (k === key || k === -1) return i;
+      i = (i + 1) & mask;
+    }
+  }
+
+  get(key: number): number | undefined {
+    const i = this.slot(key);
+    return this.keys[i] === key ? this.values[i] : undefined;
+  }
+
+  set(key: number, value: number): void {
+    const i = this.slot(key);
+    if (this.keys[i] !== key) {
+      this.keys[i] = key;
+      if (++this.size * 2 > this.keys.length) {
+        this.values[i] = value;
+        this.rehash();
+        return;
+      }
+    }
+    this.values[i] = value;
+  }
+
+  private rehash(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    this.shift--;
+    keys.forEach((k, i) => {
+      if (k === -1) return;
+      const j = this.slot(k);
+      this.keys[j] = k;
+      this.values[j] = values[i] ?? 0;
+    });
   }
 }

@@ -1,0 +1,186 @@
+// Benchmark of the search index (@renling/core's createSearchIndex) on the built packages.
+//
+//   npm run bench:search   (builds @renling/core and @renling/mocks first)
+//
+// At 1,000, 10,000 and 35,000 organizations (seeded mocks plus the hand-made
+// records of bench/search-queries.json): index build time and retained heap,
+// p50 / p95 per query over the labelled query set (every kind: Chinese
+// substrings and words, pinyin, initials, mixed, traditional, sound-alike and
+// mistyped, English, full-width, several words), the same queries over plain
+// fuse.js on the same records in the same run, and the ratio of the p95s.
+// fuse.js takes seconds a query at 35,000, so it runs a subset there (printed).
+// Then the top-5 hit rate of the labelled set at 35,000, and the gzip size of
+// the search code and its table as bundled. The last line is one JSON object.
+import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+let core;
+let mocks;
+try {
+  core = await import('@renling/core');
+  mocks = await import('@renling/mocks');
+} catch (error) {
+  console.error('Cannot import the built packages: run `npm run build -w @renling/core -w @renling/mocks` first.');
+  console.error(String(error));
+  process.exit(1);
+}
+const { createSearchIndex, groupForSearch } = core;
+const { generateDataset } = mocks;
+const { default: Fuse } = await import('fuse.js');
+const { build } = await import('esbuild');
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+
+const labelled = JSON.parse(readFileSync(new URL('./search-queries.json', import.meta.url), 'utf8'));
+const SIZES = [1_000, 10_000, 35_000];
+const PASSES = 7;
+/** fuse.js queries per size: all of them while it is fast enough, a spread subset at 35,000. */
+const FUSE_QUERIES = { 1000: Infinity, 10000: 24, 35000: 8 };
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+};
+const mb = (bytes) => bytes / 1048576;
+const queries = labelled.queries.map((q) => q.q);
+const spread = (n) => (n >= queries.length ? queries : Array.from({ length: n }, (_, i) => queries[Math.floor((i * queries.length) / n)]));
+
+function timeQueries(run, list, passes) {
+  const times = [];
+  for (const q of list) run(q); // warm up
+  for (let p = 0; p < passes; p++) {
+    for (const q of list) {
+      const t0 = performance.now();
+      run(q);
+      times.push(performance.now() - t0);
+    }
+  }
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), n: times.length };
+}
+
+console.log(`node ${process.version}, ${queries.length} labelled queries × ${PASSES} passes; ${labelled.records.length} hand-made records injected`);
+console.log('   orgs   offers  build ms  heap MB   p50 ms   p95 ms | fuse: queries  build ms    p50 ms    p95 ms |  ratio (p95)');
+const rows = [];
+let big;
+for (const orgs of SIZES) {
+  const data = generateDataset({ seed: labelled.seed, organizations: orgs });
+  const records = [...groupForSearch(data.organizations, data.offers), ...labelled.records];
+  // retained memory: the JS heap plus typed arrays' backing stores, where the posting lists live
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  gc();
+  const before = used();
+  const t0 = performance.now();
+  const index = createSearchIndex(records);
+  const buildMs = performance.now() - t0;
+  gc();
+  const heap = mb(used() - before);
+  const ours = timeQueries((q) => index.search(q, { limit: 20 }), queries, PASSES);
+
+  const f0 = performance.now();
+  const fuse = new Fuse(records, {
+    keys: [
+      { name: 'organization.name', weight: 4 },
+      { name: 'offers.title', weight: 3 },
+      { name: 'organization.tags', weight: 2 },
+      { name: 'organization.description', weight: 1 },
+      { name: 'offers.description', weight: 1 },
+    ],
+    ignoreLocation: true,
+    threshold: 0.4,
+  });
+  const fuseBuild = performance.now() - f0;
+  const fuseList = spread(FUSE_QUERIES[orgs] ?? 8);
+  const theirs = timeQueries((q) => fuse.search(q, { limit: 20 }), fuseList, 1);
+  const ratio = theirs.p95 / Math.max(ours.p95, 1e-6);
+  rows.push({ orgs, buildMs, heap, ours, theirs, ratio, fuseQueries: fuseList.length });
+  console.log(
+    [
+      String(orgs).padStart(7),
+      String(data.offers.length).padStart(8),
+      buildMs.toFixed(0).padStart(9),
+      heap.toFixed(1).padStart(8),
+      ours.p50.toFixed(3).padStart(8),
+      ours.p95.toFixed(3).padStart(8),
+      ' |',
+      String(fuseList.length).padStart(13),
+      fuseBuild.toFixed(0).padStart(9),
+      theirs.p50.toFixed(1).padStart(9),
+      theirs.p95.toFixed(1).padStart(9),
+      ' |',
+      ratio.toFixed(0).padStart(8),
+    ].join(' '),
+  );
+  if (orgs === 35_000) big = { index, records };
+  else gc();
+}
+
+// top-5 hit rate at 35,000
+const misses = [];
+const byKind = {};
+for (const { q, kind, ids } of labelled.queries) {
+  const top5 = big.index.search(q, { limit: 5 }).hits.map((h) => h.id);
+  const hit = ids.some((id) => top5.includes(id));
+  byKind[kind] ??= { hit: 0, all: 0 };
+  byKind[kind].all++;
+  if (hit) byKind[kind].hit++;
+  else misses.push(`${kind}: ${q} → ${top5.join(',') || '(none)'}`);
+}
+const hitRate = (labelled.queries.length - misses.length) / labelled.queries.length;
+console.log(`\ntop-5 hit rate at 35,000: ${(hitRate * 100).toFixed(1)}% (${labelled.queries.length - misses.length}/${labelled.queries.length})`);
+console.log(`  by kind: ${Object.entries(byKind).map(([k, v]) => `${k} ${v.hit}/${v.all}`).join(', ')}`);
+for (const m of misses) console.log(`  miss ${m}`);
+
+// gzip size of the search code and table as a bundler would ship them
+const entry = fileURLToPath(new URL('../packages/core/src/search/index.ts', import.meta.url));
+async function bundleSize(external) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'external',
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (args) => (external.some((re) => re.test(args.path)) ? { path: args.path, external: true } : undefined));
+        },
+      },
+    ],
+  });
+  const code = result.outputFiles.find((f) => f.path.endsWith('.js'))?.contents ?? new Uint8Array();
+  return gzipSync(code, { level: 9 }).length / 1024;
+}
+const shared = [/^fuse\.js$/u, /taxonomy\.js$/u];
+const searchKb = await bundleSize(shared);
+const totalKb = await bundleSize([]);
+console.log(`\nbundle (esbuild, minified, gzip -9): search code + reading table ${searchKb.toFixed(1)} KB;`);
+console.log(`  with fuse.js and the taxonomy it shares with the rest of the kit: ${totalKb.toFixed(1)} KB`);
+
+const last = rows.at(-1);
+console.log(
+  JSON.stringify({
+    bench: 'search',
+    orgs: last.orgs,
+    p95_ms: Number(last.ours.p95.toFixed(3)),
+    fuse_p95_ms: Number(last.theirs.p95.toFixed(1)),
+    ratio: Math.round(last.ratio),
+    hit_rate: Number(hitRate.toFixed(3)),
+    build_ms: Math.round(last.buildMs),
+    heap_mb: Number(last.heap.toFixed(1)),
+    bundle_kb_gz: Number(searchKb.toFixed(1)),
+    p50_ms: Number(last.ours.p50.toFixed(3)),
+    fuse_queries: last.fuseQueries,
+    bundle_with_shared_kb_gz: Number(totalKb.toFixed(1)),
+  }),
+);
