@@ -171,7 +171,7 @@ export const formShellStyles = css`
     border-inline-start: 4px solid ${token('color-danger')};
     background: ${token('color-surface-muted')};
     color: ${token('color-danger')};
-    font-weight: 600;
+    font-weight: 700;
   }
   .form-message:focus {
     outline: 3px solid ${token('color-focus')};
@@ -251,14 +251,24 @@ export const formShellStyles = css`
     gap: 0.5em;
   }
   .tracking-number {
-    font-size: 1.5em;
+    font-size: 1.4em;
     font-weight: 700;
-    letter-spacing: 0.04em;
+    letter-spacing: 0.02em;
     font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
+    /* break only at its hyphens: a number split mid-group is misread when copied down */
+    overflow-wrap: normal;
+  }
+  @container (max-width: 22em) {
+    .status {
+      flex-direction: column;
+      gap: ${token('space-s')};
+    }
+    .tracking-number {
+      font-size: 1.2em;
+    }
   }
   .status-line {
-    font-weight: 600;
+    font-weight: 700;
   }
   .steps {
     list-style: decimal;

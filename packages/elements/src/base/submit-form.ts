@@ -231,9 +231,10 @@ export abstract class RlSubmitForm<V extends object, K extends OutboxKind, R ext
 
   /** "Submit another": an empty form, focus on its title; `keep` carries values over (a grid worker's mode). */
   protected async startAnother(keep: Partial<V> = {}): Promise<void> {
-    this.submission.reset();
+    // empty the values before the form shows again, so the last person's details never flash up
     await this.clearForm();
     this.form.replace({ ...this.form.values, ...keep });
+    this.submission.reset();
     await this.updateComplete;
     this.shadowRoot?.querySelector<HTMLElement>('#form-title')?.focus();
   }

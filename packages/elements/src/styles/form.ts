@@ -16,7 +16,8 @@ export const fieldStyles = css`
   }
   .label,
   legend {
-    font-weight: 600;
+    /* 700, not 600: CJK system fonts often have no 600 and Chrome then draws regular */
+    font-weight: 700;
     color: ${token('color-text')};
     padding: 0;
   }
@@ -31,7 +32,7 @@ export const fieldStyles = css`
   .error {
     display: flex;
     gap: 0.3em;
-    font-weight: 600;
+    font-weight: 700;
     color: ${token('color-danger')};
   }
   .error::before {
@@ -100,7 +101,7 @@ export const fieldStyles = css`
     padding: 0.4em 1.2em;
     border-radius: ${token('radius-m')};
     border: ${token('border-width')} solid ${token('color-primary')};
-    font-weight: 600;
+    font-weight: 700;
     cursor: pointer;
     text-align: center;
   }
@@ -136,6 +137,8 @@ export const fieldStyles = css`
     cursor: pointer;
   }
   .option input {
+    /* form controls do not inherit the font: without this 1.25em is of the browser's 13px */
+    font-size: inherit;
     flex: none;
     inline-size: 1.25em;
     block-size: 1.25em;

@@ -306,7 +306,8 @@ export class RlAreaPicker extends RlFormAssociatedElement {
       <div class="levels">
         ${selects.map(({ depth, options, selected }) => {
           const level = options[0]?.level ?? 'community';
-          const optional = levelIndex(level) > min;
+          // a finer level than needed may stay open; the first select of a list to add to may not
+          const optional = levelIndex(level) > min && !(this.multiple && depth === 0);
           return html`<div class="level">
             <label for=${`level-${depth}`}>${areaLevelLabel(level)}</label>
             <select
@@ -330,13 +331,21 @@ export class RlAreaPicker extends RlFormAssociatedElement {
           </div>`;
         })}
       </div>
-      ${this.multiple ? this.renderMultiple(tree, path, min, locale) : nothing}`;
+      ${this.multiple ? this.renderMultiple(tree, fixed, path, min, locale) : nothing}`;
   }
 
-  private renderMultiple(tree: AreaTree, path: string[], min: number, locale: Locale) {
+  /** An area named below the fixed levels ("飞乐居委会 第一网格"): the fixed part is already on screen. */
+  private shortLabel(tree: AreaTree, fixed: Area[], code: string, locale: Locale): string {
+    const path = tree.path(code);
+    if (path.length === 0) return code;
+    const below = path.filter((a) => !fixed.some((f) => f.code === a.code));
+    return (below.length ? below : path.slice(-1)).map((a) => areaName(a, locale)).join(locale === 'en' ? ', ' : ' ');
+  }
+
+  private renderMultiple(tree: AreaTree, fixed: Area[], path: string[], min: number, locale: Locale) {
     const candidate = path.at(-1);
     const addable = candidate !== undefined && codeLevel(candidate) >= min && !this.values.includes(candidate);
-    const candidateLabel = candidate ? tree.label(candidate, locale) : '';
+    const candidateLabel = candidate ? this.shortLabel(tree, fixed, candidate, locale) : '';
     return html`<button
         part="button"
         class="button button--secondary add"
@@ -349,7 +358,7 @@ export class RlAreaPicker extends RlFormAssociatedElement {
       ${this.values.length
         ? html`<ul part="chosen" class="chosen" aria-label=${msg('已选地区', { id: 'area-picker.chosen' })}>
             ${this.values.map((code) => {
-              const name = tree.label(code, locale);
+              const name = this.shortLabel(tree, fixed, code, locale);
               return html`<li class="chip">
                 <span>${name}</span>
                 <button

@@ -109,7 +109,7 @@ export class RlCategoryPicker extends RlFormAssociatedElement {
       }
       .option--top {
         padding-inline-start: 0.6em;
-        font-weight: 600;
+        font-weight: 700;
       }
       .option.active {
         outline: 3px solid ${token('color-focus')};
@@ -353,7 +353,7 @@ export class RlCategoryPicker extends RlFormAssociatedElement {
           aria-describedby=${ifDefined(describedBy || undefined)}
           aria-invalid=${error ? 'true' : 'false'}
           aria-required=${this.required ? 'true' : 'false'}
-          placeholder=${this.placeholder ?? msg('输入关键词搜索，如“助餐”“法律”', { id: 'category-picker.placeholder' })}
+          placeholder=${this.placeholder ?? msg('输入关键词搜索', { id: 'category-picker.placeholder' })}
           .value=${this.shownText(locale)}
           ?disabled=${this.isDisabled}
           @input=${this.onInput}

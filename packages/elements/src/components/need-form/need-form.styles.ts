@@ -25,6 +25,10 @@ export const needFormStyles = css`
   .field--consentPersonal .option-text,
   .field--consentHealth .option-text,
   .field--consentGuardian .option-text {
-    font-weight: 600;
+    font-weight: 700;
+  }
+  /* a count needs a few digits, not the full width */
+  .field--beneficiaries input {
+    max-inline-size: 8em;
   }
 `;

@@ -77,11 +77,15 @@ export class RlOfferForm extends RlSubmitForm<OfferFormValues, 'offer', ServiceO
   static override styles = [
     RlSubmitForm.styles,
     css`
+      .field--costAmount input {
+        max-inline-size: 10em;
+      }
       .pair {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
         gap: ${token('space-m')};
-        align-items: start;
+        /* inputs line up even when only one of the pair has a hint */
+        align-items: end;
       }
     `,
   ];

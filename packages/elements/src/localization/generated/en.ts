@@ -68,7 +68,7 @@
 'category-picker.label': `Service category`,
 'category-picker.none': `No matching category; try other words`,
 'category-picker.other': str`${0} (other)`,
-'category-picker.placeholder': `Type to search, e.g. “meals”, “legal”`,
+'category-picker.placeholder': `Type to search`,
 'category-picker.show-all': `Show all categories`,
 'channel.committee': `At the residents’ committee office`,
 'channel.grid-worker': `Grid worker’s home visit`,

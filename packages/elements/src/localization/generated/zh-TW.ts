@@ -68,7 +68,7 @@
 'category-picker.label': `服務類別`,
 'category-picker.none': `沒有找到相符的類別，換個說法試試`,
 'category-picker.other': str`${0}（其他）`,
-'category-picker.placeholder': `輸入關鍵字搜尋，如「送餐」「法律」`,
+'category-picker.placeholder': `輸入關鍵字搜尋`,
 'category-picker.show-all': `顯示全部類別`,
 'channel.committee': `居委會接待`,
 'channel.grid-worker': `網格員上門走訪`,
