@@ -14,6 +14,19 @@ const expected = {
     cssParts: ['base', 'header', 'title', 'body', 'footer', 'button', 'progress', 'rating-badge'],
     cssProperties: ['--rl-color-primary', '--rl-font-size', '--rl-color-surface'],
   },
+  'rl-need-form': {
+    attributes: ['api', 'src', 'storage-name', 'draft-key', 'notice-version', 'category', 'for-whom', 'hidden-fields', 'required-fields', 'heading-level'],
+    events: ['rl-need-submitted', 'rl-submit-error'],
+    cssParts: ['base', 'form', 'notice', 'label', 'input', 'error', 'button', 'status', 'tracking-number'],
+    cssProperties: ['--rl-color-primary', '--rl-color-danger', '--rl-target-size'],
+  },
+  'rl-offer-form': {
+    attributes: ['api', 'src', 'storage-name', 'draft-key', 'organization-id', 'status', 'category'],
+    events: ['rl-offer-submitted', 'rl-submit-error'],
+    cssParts: ['base', 'form', 'input', 'error', 'button', 'status'],
+  },
+  'rl-category-picker': { attributes: ['name', 'value', 'required', 'disabled', 'label', 'leaf-only'], events: ['input', 'change'], cssParts: ['input', 'listbox', 'option'] },
+  'rl-area-picker': { attributes: ['name', 'value', 'required', 'multiple', 'min-level', 'max-level'], events: ['input', 'change'], cssParts: ['select', 'chosen'] },
 };
 
 const problems = [];
