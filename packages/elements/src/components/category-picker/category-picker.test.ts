@@ -76,6 +76,15 @@ describe('rl-category-picker', () => {
       expect(filterCategories('没有这种服务xyz')).to.deep.equal([]);
     });
 
+    it('falls back to pinyin, initials and typos when nothing matches exactly', () => {
+      const codes = (q: string): string[] => filterCategories(q).flatMap((g) => [...(g.topMatches ? [g.top.code] : []), ...g.items.map((i) => i.code)]);
+      expect(codes('zhucan')).to.include('elderly.meals');
+      expect(codes('yiliao')).to.satisfy((list: string[]) => list.some((c) => c.startsWith('health')));
+      expect(codes('falv')).to.satisfy((list: string[]) => list.some((c) => c.startsWith('legal-aid')));
+      // an exact match keeps the fuzzy picker out
+      expect(codes('送饭')).to.deep.equal(['elderly.meals']);
+    });
+
     it('shows both levels: the top category as its own choice, then its items', async () => {
       const el = await fixture<RlCategoryPicker>(html`<rl-category-picker label="服务类别"></rl-category-picker>`);
       await search(el, '为老');

@@ -321,7 +321,8 @@ export class RlCategoryPicker extends RlFormAssociatedElement {
   protected override render() {
     const locale = currentLocale();
     const label = this.labelText();
-    const groups = filterCategories(this.editing ? this.text : '');
+    // leaf-only pickers skip groups left with nothing to choose
+    const groups = filterCategories(this.editing ? this.text : '').filter((g) => g.items.length > 0 || (g.topMatches && !this.leafOnly));
     this.visible = groups.flatMap((g) => [
       ...(g.topMatches && !this.leafOnly ? [{ code: g.top.code, item: g.top, isTop: true }] : []),
       ...g.items.map((item) => ({ code: item.code, item, isTop: false })),

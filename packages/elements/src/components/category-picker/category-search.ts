@@ -5,8 +5,12 @@
  * top-level category keeps its whole group; otherwise a group keeps only
  * the items that match. Taxonomy order is kept: it groups like with like,
  * which reads better in a short list than a relevance score would.
+ *
+ * Only when nothing matches that way does the kit's small fuzzy picker
+ * (core's search module) get a turn: pinyin and initials (zhucan, yl) and
+ * typos, without letting its looser matches crowd an exact answer.
  */
-import { taxonomy, type Category, type CategoryItem } from '@renling/core';
+import { createSmallPicker, taxonomy, type Category, type CategoryItem, type SmallPicker } from '@renling/core';
 
 export interface CategoryGroup {
   top: Category;
@@ -36,12 +40,46 @@ export function matchesCategory(item: CategoryItem, query: string): boolean {
   return q === '' || haystack(item).some((h) => h.includes(q));
 }
 
-export function filterCategories(query: string): CategoryGroup[] {
+interface PickerEntry {
+  code: string;
+  zhCN: string;
+  zhTW: string;
+  en: string;
+  synonyms: string[];
+}
+
+let fuzzy: SmallPicker<PickerEntry> | null = null;
+/** Codes the fuzzy picker finds (built on first use: it reads every label's pinyin). */
+function fuzzyCodes(query: string): Set<string> {
+  fuzzy ??= createSmallPicker<PickerEntry>(
+    taxonomy.flatMap((top) => [top, ...top.children]).map((item) => ({
+      code: item.code,
+      zhCN: item.labels['zh-CN'],
+      zhTW: item.labels['zh-TW'],
+      en: item.labels.en,
+      synonyms: item.synonyms,
+    })),
+    ['zhCN', 'zhTW', 'en', 'synonyms'],
+  );
+  return new Set(fuzzy.search(query, 8).map((e) => e.code));
+}
+
+function group(match: (item: CategoryItem) => boolean): CategoryGroup[] {
   const groups: CategoryGroup[] = [];
   for (const top of taxonomy) {
-    const topMatches = matchesCategory(top, query);
-    const items = topMatches ? [...top.children] : top.children.filter((c) => matchesCategory(c, query));
+    const topMatches = match(top);
+    const items = topMatches ? [...top.children] : top.children.filter(match);
     if (topMatches || items.length) groups.push({ top, items, topMatches });
   }
   return groups;
+}
+
+export function filterCategories(query: string): CategoryGroup[] {
+  const exact = group((item) => matchesCategory(item, query));
+  if (exact.length || foldText(query).length < 2) return exact;
+  const codes = fuzzyCodes(query);
+  // a fuzzy hit on a top category shows that category, not all its items
+  return group((item) => codes.has(item.code) && item.code.includes('.')).concat(
+    taxonomy.filter((top) => codes.has(top.code) && !top.children.some((c) => codes.has(c.code))).map((top) => ({ top, items: [], topMatches: true })),
+  );
 }
