@@ -219,6 +219,24 @@ export function describeSubmitForm<E extends FormElement>(suite: SubmitFormSuite
       expect(errors).to.deep.equal([]);
     });
 
+    it('with a src attribute: areas from the static file, and a submission refused as read-only, said plainly', async () => {
+      const file = { version: 1, generatedAt: '2026-11-01T09:00:00+08:00', ...emptyDataset() };
+      const el = document.createElement(suite.tag) as unknown as E;
+      for (const [name, value] of Object.entries(suite.attributes ?? {})) el.setAttribute(name, value);
+      el.setAttribute('storage-name', freshStorage(`${suite.kind}-src`));
+      el.setAttribute('src', `data:application/json,${encodeURIComponent(JSON.stringify(file))}`);
+      const placed = await fixture<E>(el);
+      await waitUntil(() => placed.shadowRoot?.querySelector('rl-area-picker')?.shadowRoot?.querySelector('select'), 'areas did not load from the file', {
+        timeout: 5000,
+      });
+      await suite.fillValid(placed);
+      setTimeout(() => submitButton(placed).click());
+      const event = await oneEvent<CustomEvent<{ error: AdapterError }>>(placed, 'rl-submit-error');
+      expect(event.detail.error.kind).to.equal('read-only');
+      await placed.updateComplete;
+      expect(outcome(placed)).to.contain('此处只能查看，不能提交');
+    });
+
     describe('standing alone over the REST API (msw)', () => {
       const BASE = `/${suite.kind}-form-api`;
       const mock = createMockWorker({ baseUrl: BASE, dataset: emptyDataset() });
