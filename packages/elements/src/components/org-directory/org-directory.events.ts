@@ -6,6 +6,8 @@ export interface SearchCompletedDetail {
   sort: SearchSort;
   /** Organizations found. Zero-result queries are what residents look for and nobody offers. */
   total: number;
+  /** How long the index took to answer, in ms (the worker's round trip included). */
+  searchMs: number;
 }
 
 /**

@@ -47,6 +47,8 @@ import './org-view.js';
 import './search-combobox.js';
 
 const SUGGESTIONS = 8;
+/** Typing pause, in ms, after which suggestions are asked for. */
+const SUGGEST_DELAY = 150;
 /** Screen readers hear the count once typing pauses, not at every letter. */
 const ANNOUNCE_DELAY = 700;
 
@@ -153,8 +155,10 @@ export class RlOrgDirectory extends RlElement {
   @query('rl-org-view') private viewEl!: RlOrgView | null;
   @query('rl-search-combobox') private searchEl!: RlSearchCombobox | null;
 
-  private searchSeq = 0;
+  private searching = false;
+  private searchDue = false;
   private suggestSeq = 0;
+  private suggestTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   /** The row that opened the organization view, to return to. */
   private openedFrom: number | null = null;
@@ -212,6 +216,7 @@ export class RlOrgDirectory extends RlElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
+    clearTimeout(this.suggestTimer);
     this.watchCache(null);
     this.indexData?.search.dispose();
     this.indexData = null;
@@ -266,18 +271,40 @@ export class RlOrgDirectory extends RlElement {
     }
   }
 
+  /**
+   * Asks the index for the first page of the current search. One request at
+   * a time, latest first: while one runs, further changes only mark that
+   * another is due, so a fast typist (or a slow phone) never waits behind a
+   * queue of searches for letters already typed over.
+   */
   private runSearch(data: DirectoryData): void {
     const { query, filters, sort } = this;
     const asked = this.requested;
     if (asked && asked.data === data && asked.query === query && asked.sort === sort && sameFilters(asked.filters, filters)) return;
+    if (this.searching) {
+      this.searchDue = true;
+      return;
+    }
     this.requested = { data, query, filters, sort };
+    this.searching = true;
     const shown = this.shown;
-    const seq = ++this.searchSeq;
+    const started = performance.now();
     const options = { filters: toSearchFilters(filters), sort };
     const fetchPage = (offset: number) => data.search.search(query, { ...options, limit: RESULT_PAGE, offset });
+    const isCurrent = (): boolean =>
+      data === this.indexData && query === this.query && sort === this.sort && sameFilters(filters, this.filters);
+    const next = (): void => {
+      this.searching = false;
+      const due = this.searchDue;
+      this.searchDue = false;
+      if (due && this.indexData) this.runSearch(this.indexData);
+    };
     fetchPage(0).then(
       async (result) => {
-        if (seq !== this.searchSeq || data !== this.indexData) return;
+        const searchMs = performance.now() - started;
+        next();
+        // superseded: the search now running will show its own results
+        if (!isCurrent()) return;
         const window = new ResultWindow(result, fetchPage, () => {
           if (this.shown?.window === window) this.version++;
         });
@@ -286,31 +313,42 @@ export class RlOrgDirectory extends RlElement {
         this.version++;
         if (!sameList) this.resultsEl?.reset();
         this.scheduleAnnouncement(result.total);
+        this.scheduleSuggestions();
         await this.updateComplete;
         await this.resultsEl?.updateComplete;
-        if (seq !== this.searchSeq) return;
-        this.dispatchEvent(new RlSearchCompletedEvent({ query, filters: options.filters, sort, total: result.total }));
+        if (this.shown?.window !== window) return;
+        this.dispatchEvent(new RlSearchCompletedEvent({ query, filters: options.filters, sort, total: result.total, searchMs }));
       },
       (error: unknown) => {
-        if (!isAbortError(error) && seq === this.searchSeq) console.error('[renling] search failed', error);
+        next();
+        if (!isAbortError(error) && isCurrent()) console.error('[renling] search failed', error);
       },
     );
   }
 
-  private updateSuggestions(): void {
-    const data = this.indexData;
-    const q = this.query.trim();
+  /**
+   * Suggestions follow the results, once typing pauses: asked for with every
+   * letter, they would hold up the index while the next letter's results
+   * wait (the index answers one request at a time).
+   */
+  private scheduleSuggestions(): void {
+    clearTimeout(this.suggestTimer);
     const seq = ++this.suggestSeq;
-    if (!data || !q) {
+    const q = this.query.trim();
+    if (!q) {
       this.suggestions = [];
       return;
     }
-    data.search.suggest(q, SUGGESTIONS).then(
-      (list) => {
-        if (seq === this.suggestSeq) this.suggestions = list.filter((s) => s !== q);
-      },
-      () => undefined,
-    );
+    this.suggestTimer = setTimeout(() => {
+      const data = this.indexData;
+      if (!data || this.searching) return;
+      data.search.suggest(q, SUGGESTIONS).then(
+        (list) => {
+          if (seq === this.suggestSeq && q === this.query.trim()) this.suggestions = list.filter((s) => s !== q);
+        },
+        () => undefined,
+      );
+    }, SUGGEST_DELAY);
   }
 
   private scheduleAnnouncement(total: number): void {
@@ -334,7 +372,8 @@ export class RlOrgDirectory extends RlElement {
     const value = [...(event.currentTarget as RlSearchCombobox).value].slice(0, MAX_QUERY_LENGTH).join('');
     if (value === this.query) return;
     this.query = value;
-    this.updateSuggestions();
+    // straight to the index, without waiting for the render this change schedules
+    if (this.indexData) this.runSearch(this.indexData);
     this.writeUrl('typing');
   };
 
