@@ -4,6 +4,8 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  // asset URLs (the search worker) relative to renling.js, wherever a site serves it from
+  base: './',
   resolve: { conditions: ['source', 'module', 'browser', 'production', 'default'] },
   build: {
     outDir: 'dist',
