@@ -7,6 +7,7 @@ import type { RlProvider } from '@renling/elements';
 import { createLocalAdapter, capacityLeft, type Locale } from '@renling/core';
 import { DEMO_SEED, generateDataset } from '@renling/mocks';
 import { mountForms } from './sections/forms.js';
+import { DIRECTORY_TEXT, mountDirectory } from './sections/directory.js';
 
 type Theme = 'light' | 'dark' | 'elder';
 
@@ -97,7 +98,7 @@ const params = new URLSearchParams(location.search);
 let locale: Locale = LOCALES.find((l) => l === params.get('lang')) ?? 'zh-CN';
 let theme: Theme = THEMES.find((t) => t === params.get('theme')) ?? 'light';
 
-const text = (key: string): string => PAGE_TEXT[locale][key] ?? key;
+const text = (key: string): string => PAGE_TEXT[locale][key] ?? DIRECTORY_TEXT[locale][key] ?? key;
 const numberFormat = (): Intl.NumberFormat => new Intl.NumberFormat(locale);
 
 function applySettings(): void {
@@ -154,6 +155,8 @@ const projects = [...dataset.projects].sort((a, b) => Number(b.status === 'activ
 const offers = [...dataset.offers]
   .sort((a, b) => Number(b.status === 'open' && capacityLeft(b) > 0) - Number(a.status === 'open' && capacityLeft(a) > 0))
   .slice(0, 6);
+const directorySlot = document.querySelector<HTMLElement>('#directory');
+if (directorySlot) mountDirectory(directorySlot);
 document.querySelector('#projects')?.replaceChildren(...projects.map((p) => card('project-id', p.id)));
 document.querySelector('#offers')?.replaceChildren(...offers.map((o) => card('offer-id', o.id)));
 const formsSection = document.querySelector<HTMLElement>('#forms');
