@@ -148,6 +148,7 @@ async function bundleSize(external) {
     platform: 'browser',
     target: 'es2022',
     write: false,
+    outfile: 'search.js',
     logLevel: 'silent',
     plugins: [
       {

@@ -7,8 +7,8 @@
  * results are exact and the match ranges point at real characters.
  * See docs/decisions/0003-own-search-index.md for why it is not fuse.js.
  */
-import type { Locale, ServiceOffer } from '../model.js';
-import { capacityLeft, type Organization, AUDIENCES, RATINGS } from '../model.js';
+// types only: model.ts's schemas would bring valibot into the search bundle
+import type { Audience, Locale, Organization, Rating, ServiceOffer } from '../model.js';
 import { taxonomy } from '../taxonomy.js';
 import { fuzzyCandidates, type FuzzyItem } from './fuzzy.js';
 import { parsePinyin, unitsOfHan, unitsPattern, syllablesWithPrefix, type Unit } from './pinyin.js';
@@ -51,7 +51,7 @@ const INITIALS = 0.7;
 const FUZZY = 0.35;
 /** With no exact or sound-alike result, fuse.js re-ranks a short candidate list for typos. */
 const FUZZY_BELOW = 1;
-const FUZZY_CANDIDATES = 200;
+const FUZZY_CANDIDATES = 100;
 /** A Han term that finds fewer documents than this is also matched by sound. */
 const FEW = 20;
 /** Below this many candidates, further terms are checked document by document. */
@@ -115,8 +115,22 @@ const test = (re: RegExp, text: string): boolean => {
   re.lastIndex = 0;
   return re.test(text);
 };
-const RATING_LEVEL = new Map<string, number>(RATINGS.map((r, i) => [r, RATINGS.length - i]));
-const AUDIENCE_BIT = new Map<string, number>(AUDIENCES.map((a, i) => [a, 1 << i]));
+// Records over the model's unions, so the compiler flags a rating or audience added there.
+const RATING_LEVELS: Record<Rating, number> = { '5A': 5, '4A': 4, '3A': 3, '2A': 2, '1A': 1 };
+const AUDIENCE_BITS: Record<Audience, number> = {
+  elderly: 1,
+  disabled: 2,
+  children: 4,
+  youth: 8,
+  women: 16,
+  families: 32,
+  migrants: 64,
+  'low-income': 128,
+  enterprises: 256,
+  'all-residents': 512,
+};
+const RATING_LEVEL = new Map<string, number>(Object.entries(RATING_LEVELS));
+const AUDIENCE_BIT = new Map<string, number>(Object.entries(AUDIENCE_BITS));
 
 function qualityOf(org: Organization): number {
   const stars = org.rating ? (RATING_LEVEL.get(org.rating) ?? 0) : 0;
@@ -289,7 +303,8 @@ class Engine implements SearchIndex {
       codes.add(o.categoryCode);
       for (const a of o.serviceAreaCodes) areas.add(a);
       for (const a of o.audiences) audiences |= AUDIENCE_BIT.get(a) ?? 0;
-      if (o.status === 'open' && capacityLeft(o) > 0) capacity = true;
+      // places left in the period (model.ts capacityLeft)
+      if (o.status === 'open' && o.capacity.perPeriod > o.capacity.used) capacity = true;
       updated = Math.max(updated, Date.parse(o.updatedAt) || 0);
     }
     const doc: Doc = {
@@ -784,14 +799,25 @@ class Engine implements SearchIndex {
   private fuzzy(query: string, terms: Term[], filter: (doc: Doc) => boolean): void {
     // candidates: documents sharing the most grams with the query; grams in over a
     // fifth of the documents say little and cost most, so they are skipped
-    const counts = new Map<number, number>();
+    const counts = this.tokScore;
+    const list: number[] = [];
+    if (++this.stamp >= 0x7ffffff0) {
+      this.tokStamp.fill(0);
+      this.stamp = 1;
+    }
     const common = Math.max(50, this.live / 5);
-    const bump = (list: number | undefined): void => {
-      if (list === undefined || this.postings.count(list) > common) return;
-      const n = this.postings.decode(list, this.a, this.alive);
+    const bump = (l: number | undefined): void => {
+      if (l === undefined || this.postings.count(l) > common) return;
+      const n = this.postings.decode(l, this.a, this.alive);
       for (let i = 0; i < n; i++) {
+        if (!((this.a.masks[i] ?? 0) & SHORT)) continue;
         const d = this.a.docs[i] ?? 0;
-        if ((this.a.masks[i] ?? 0) & SHORT) counts.set(d, (counts.get(d) ?? 0) + 1);
+        if (this.tokStamp[d] !== this.stamp) {
+          this.tokStamp[d] = this.stamp;
+          counts[d] = 0;
+          list.push(d);
+        }
+        counts[d] = (counts[d] ?? 0) + 1;
       }
     };
     for (const term of terms) {
@@ -813,12 +839,12 @@ class Engine implements SearchIndex {
       }
     }
     const already = new Set(this.foundDocs.subarray(0, this.nFound));
-    const top = [...counts]
-      .filter(([d]) => !already.has(d))
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    const top = list
+      .filter((d) => !already.has(d))
+      .sort((x, y) => (counts[y] ?? 0) - (counts[x] ?? 0) || x - y)
       .slice(0, FUZZY_CANDIDATES);
     const items: FuzzyItem[] = [];
-    for (const [d] of top) {
+    for (const d of top) {
       const doc = this.docs[d];
       if (!doc || !filter(doc)) continue;
       const segs = doc.short.split(SEP);

@@ -22,7 +22,8 @@ export interface Parse {
   abbreviated: number;
 }
 
-const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'];
+// what a character's first letter can be when only first letters are typed (an → a, e → e)
+const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w', 'a', 'o', 'e'];
 const MAX_PARSES = 4;
 
 interface Inventory {
