@@ -221,6 +221,44 @@ test('the demo portal takes a need: fill, submit, tracking number shown', async 
   await close();
 });
 
+test('the demo directory finds 养老, opens an organization, and Back returns to the results', async ({ browser, demo }) => {
+  const { page, errors, close } = await open(browser, `${demo}/`, { viewport: { width: 1024, height: 900 } });
+  const directory = page.locator('rl-org-directory');
+  const search = directory.getByRole('combobox', { name: '搜索社会组织和服务' });
+  await search.waitFor({ timeout: 10000 });
+  await search.scrollIntoViewIfNeeded();
+  await search.fill('养老');
+  // Enter submits and closes the suggestions, which would cover the first results
+  await search.press('Enter');
+  const results = directory.getByRole('list', { name: '搜索结果' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('dir-q') === '养老', null, { timeout: 5000 });
+  const first = results.getByRole('link').first();
+  await first.waitFor();
+  const marks = await results.locator('mark').allTextContents();
+  assert(marks.length > 0 && marks.every((m) => '养老'.includes(m) || m.includes('养老')), `marks: ${marks.join(',')}`);
+  const name = (await first.textContent())?.trim() ?? '';
+  const length = await page.evaluate(() => history.length);
+  await first.click();
+  await directory.getByRole('heading', { name, level: 3 }).waitFor();
+  assert((await page.evaluate(() => history.length)) === length + 1, 'opening an organization did not add a history entry');
+  assert(new URL(page.url()).searchParams.has('dir-org'), `no organization in the URL: ${page.url()}`);
+  await page.screenshot({ path: `${shots}portal-directory-organization.png`, fullPage: false });
+  await page.goBack();
+  await first.waitFor();
+  const url = new URL(page.url());
+  assert(!url.searchParams.has('dir-org') && url.searchParams.get('dir-q') === '养老', `after Back: ${page.url()}`);
+  assert((await search.inputValue()) === '养老', 'the search text was lost');
+  assert((await first.textContent())?.trim() === name, 'Back did not return to the same results');
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector('#directory'), { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert(violations.length === 0, `axe: ${violations.join(' | ')}`);
+  assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+  await close();
+});
+
 const server = await startStaticServer({ root });
 const demoServer = await startStaticServer({ root: `${root}demo/dist`, fallback: 'index.html' });
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -688,6 +688,26 @@ describe('rl-org-directory', function () {
       expect(text(root(view(h)!).querySelector('#name'))).to.equal(name);
     });
 
+    it('an off-screen list is itself a Tab stop until its rows render, then hands it to a row', async () => {
+      const spacer = document.createElement('div');
+      spacer.style.blockSize = '3000px';
+      document.body.prepend(spacer);
+      try {
+        const h = await mount();
+        await waitUntil(() => current(h), 'no results');
+        const list = root(results(h)!).querySelector('ul')!;
+        await results(h)!.updateComplete;
+        expect(rows(h).length).to.equal(0);
+        expect(list.getAttribute('tabindex')).to.equal('0');
+        list.scrollIntoView();
+        await waitUntil(() => rows(h).length > 0, 'rows not rendered on screen');
+        await waitUntil(() => list.getAttribute('tabindex') === '-1', 'the list kept the Tab stop');
+        expect(root(results(h)!).querySelectorAll('a.name[tabindex="0"]').length).to.equal(1);
+      } finally {
+        spacer.remove();
+      }
+    });
+
     it('reaches the list from the search box with Tab', async () => {
       const h = await mount({ width: 1000 });
       await searched(h);

@@ -111,6 +111,7 @@ export class RlOrgResults extends RlElement {
   private pendingFocus: number | null = null;
   private focusTries = 0;
   private focusLoop = false;
+  private listTabStop = true;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -157,11 +158,15 @@ export class RlOrgResults extends RlElement {
 
   protected override render() {
     const total = this.source?.total ?? 0;
+    // with no row rendered (the list is off screen) the list itself takes the Tab stop:
+    // a scrolling region must be reachable by keyboard
+    this.listTabStop = !this.rowHoldsTabStop;
     return html`<ul
       part="list"
       class="list"
       role="list"
       aria-label=${this.label}
+      tabindex=${this.listTabStop ? 0 : -1}
       @keydown=${this.onKeyDown}
       @rangeChanged=${this.onRange}
       @visibilityChanged=${this.onVisibility}
@@ -246,6 +251,11 @@ export class RlOrgResults extends RlElement {
     </p>`;
   }
 
+  private get rowHoldsTabStop(): boolean {
+    const i = this.tabStop;
+    return i >= this.first && i <= this.last && this.source?.hit(i) !== undefined;
+  }
+
   /** The row in the Tab order: the remembered one while rendered, else the first visible. */
   private get tabStop(): number {
     return this.focusIndex >= this.first && this.focusIndex <= this.last ? this.focusIndex : this.firstVisible;
@@ -263,6 +273,7 @@ export class RlOrgResults extends RlElement {
     this.first = event.first;
     this.last = event.last;
     if (this.last >= this.first) this.source?.need(this.first, this.last);
+    if (this.listTabStop === this.rowHoldsTabStop) this.requestUpdate();
     if (this.pendingFocus !== null) this.tryFocus();
   };
 
@@ -275,6 +286,11 @@ export class RlOrgResults extends RlElement {
   };
 
   private readonly onFocusIn = (event: FocusEvent): void => {
+    // Tab reached the list itself: on to its row
+    if (event.target === this.list) {
+      this.focusRow(this.focusIndex);
+      return;
+    }
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     const index = Number(row?.dataset['index']);
     if (Number.isInteger(index) && index !== this.focusIndex) this.focusIndex = index;
