@@ -14,6 +14,13 @@ const expected = {
     cssParts: ['base', 'header', 'title', 'body', 'footer', 'button', 'progress', 'rating-badge'],
     cssProperties: ['--rl-color-primary', '--rl-font-size', '--rl-color-surface'],
   },
+  'rl-org-directory': {
+    attributes: ['query', 'sort', 'organization-id', 'url-prefix', 'no-history', 'worker-threshold', 'worker-url', 'heading-level', 'theme'],
+    events: ['rl-search-completed', 'rl-claim-request'],
+    cssParts: ['base', 'search', 'toolbar', 'filters', 'chips', 'results', 'view', 'message', 'button'],
+    cssProperties: ['--rl-org-directory-list-height', '--rl-font-size', '--rl-target-size'],
+  },
+  'rl-search-combobox': { attributes: ['value', 'label', 'placeholder', 'hint'], events: ['input', 'change'], cssParts: ['input', 'listbox', 'option'] },
   'rl-need-form': {
     attributes: ['api', 'src', 'storage-name', 'draft-key', 'notice-version', 'category', 'for-whom', 'hidden-fields', 'required-fields', 'heading-level'],
     events: ['rl-need-submitted', 'rl-submit-error'],
