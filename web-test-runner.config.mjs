@@ -10,7 +10,8 @@ const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
 export default {
-  files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts'],
+  // the server's tests run in node (packages/server/test/run.mjs), not in the browser
+  files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts', '!packages/server/**'],
   // Workspace packages resolve to their sources through the "source" export condition.
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   middleware: [
