@@ -51,7 +51,7 @@ const INITIALS = 0.7;
 const FUZZY = 0.35;
 /** With no exact or sound-alike result, fuse.js re-ranks a short candidate list for typos. */
 const FUZZY_BELOW = 1;
-const FUZZY_CANDIDATES = 100;
+const FUZZY_CANDIDATES = 60;
 /** A Han term that finds fewer documents than this is also matched by sound. */
 const FEW = 20;
 /** Below this many candidates, further terms are checked document by document. */
@@ -169,6 +169,7 @@ class Engine implements SearchIndex {
   private readonly vocab: VocabTerm[] = [];
   private readonly vocabByCode = new Map<string, VocabTerm[]>();
   private readonly vocabCache = new Map<string, Map<string, number>>();
+  private readonly termCache = new Map<string, Term[]>();
   private nameRank: Int32Array | null = null;
   private live = 0;
   // per-search scratch, indexed by document
@@ -395,6 +396,16 @@ class Engine implements SearchIndex {
   // ---------------------------------------------------------------- queries
 
   private terms(query: string): Term[] {
+    // search and suggest parse the same text on each keystroke; the regular expressions reset before every use
+    const cached = this.termCache.get(query);
+    if (cached) return cached;
+    const terms = this.parseTerms(query);
+    if (this.termCache.size >= 256) this.termCache.clear();
+    this.termCache.set(query, terms);
+    return terms;
+  }
+
+  private parseTerms(query: string): Term[] {
     const q = fold(query.slice(0, MAX_QUERY), this.readings);
     const terms: Term[] = [];
     let start = -1;

@@ -23,18 +23,16 @@ const THRESHOLD = 0.4;
 /** Candidates that fuse.js finds close enough to the query, best first. */
 export function fuzzyCandidates(items: FuzzyItem[], query: string): { key: number; score: number }[] {
   if (!items.length || query.length < 2) return [];
+  // Bitap's cost grows with text and pattern: match Han against the names and
+  // letters against their pinyin, never both
+  const latin = /^[\x20-\x7e]+$/u.test(query);
   const fuse = new Fuse(items, {
-    // names and their pinyin: offer titles and tags would double the cost for little
-    keys: [
-      { name: 'name', weight: 3 },
-      { name: 'pinyin', weight: 2 },
-    ],
+    keys: latin ? ['name', 'pinyin'] : ['name'],
     includeScore: true,
     ignoreLocation: true,
     threshold: THRESHOLD,
     minMatchCharLength: 2,
   });
-  // Bitap works on 32-character windows; longer queries only cost more
   return fuse.search(query.slice(0, 32)).map((r) => ({ key: r.item.key, score: r.score ?? 1 }));
 }
 
