@@ -243,6 +243,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // -- middleware -------------------------------------------------------------
 
   api.use('*', securityHeaders('api', corsOrigins === '*' || corsOrigins.length > 0));
+  // nothing written is answered before it is on disk (see Database.durable)
+  api.use('*', async (_c, next) => {
+    await next();
+    await db.durable();
+  });
   if (corsOrigins === '*' || corsOrigins.length > 0) {
     const allowed = corsOrigins === '*' ? null : new Set(corsOrigins);
     api.use(

@@ -28,6 +28,8 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Resolves once everything committed so far is on disk; the server waits for it before answering a write. */
+  durable(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,12 +120,56 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     unlock();
     throw error;
   }
+  // Group commit. A synchronous commit makes PGlite write its WAL out, which is
+  // most of the cost of a small write (about 1 ms of 1.4). So transactions
+  // commit without waiting, and before any write is answered one synchronous
+  // commit writes out the WAL of every transaction committed until then: under
+  // load one write-out serves many requests. No answer is sent before its data
+  // is written, as with synchronous commits.
+  await db.exec('set synchronous_commit to off');
+  let committed = 0;
+  let written = 0;
+  let writing: Promise<void> | null = null;
+  const writeOut = (): Promise<void> => {
+    const upTo = committed;
+    return db
+      .transaction(async (tx) => {
+        await tx.exec('set local synchronous_commit to on');
+        // an id makes the commit a real one, which writes out all WAL before it
+        await tx.query('select pg_current_xact_id()');
+      })
+      .then(() => {
+        written = Math.max(written, upTo);
+      });
+  };
   const base = wrapPglite(db);
   return {
     kind: 'pglite',
-    ...base,
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => db.transaction((tx) => fn(wrapPglite(tx))),
+    async query<T extends object>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<T>> {
+      const result = await base.query<T>(sql, params);
+      if (!/^\s*select\b/iu.test(sql)) committed += 1;
+      return result;
+    },
+    async exec(sql: string): Promise<void> {
+      await base.exec(sql);
+      committed += 1;
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const result = await db.transaction((tx) => fn(wrapPglite(tx)));
+      committed += 1;
+      return result;
+    },
+    async durable(): Promise<void> {
+      const target = committed;
+      while (written < target) {
+        writing ??= writeOut().finally(() => {
+          writing = null;
+        });
+        await writing;
+      }
+    },
     async close() {
+      // a clean shutdown writes everything out (a checkpoint)
       if (!db.closed) await db.close();
       unlock();
     },
@@ -178,6 +224,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         connection.release();
       }
     },
+    // commits are synchronous here (or as the operator set synchronous_commit)
+    durable: () => Promise.resolve(),
     close: () => pool.end(),
   };
 }

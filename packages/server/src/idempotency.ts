@@ -16,6 +16,13 @@ export interface StoredAnswer {
 }
 
 export interface IdempotencyOptions {
+  /**
+   * Where requests in flight are known: 'database' (a row committed before the
+   * write, seen by every server on one PostgreSQL) or 'process' (a set in this
+   * process, for PGlite, which one process holds alone: the write and its
+   * answer then commit once, which is most of a write's cost there).
+   */
+  inFlight?: 'database' | 'process';
   /** A key in flight this long is taken to belong to a crashed request and may be taken over. */
   staleAfterMs?: number;
   /** Answers are kept at least this long (the contract says 24 hours). */
@@ -33,6 +40,9 @@ interface KeyRow {
 export class Idempotency {
   private readonly staleAfterMs: number;
   readonly keepMs: number;
+  private readonly inFlight: 'database' | 'process';
+  /** Keys being written in this process, with their fingerprints ('process' mode). */
+  private readonly running = new Map<string, string>();
 
   constructor(
     private readonly db: Database,
@@ -40,6 +50,7 @@ export class Idempotency {
   ) {
     this.staleAfterMs = options.staleAfterMs ?? 120_000;
     this.keepMs = options.keepMs ?? 48 * 60 * 60 * 1000;
+    this.inFlight = options.inFlight ?? 'database';
   }
 
   /** Takes the key, or learns what became of it. */
@@ -83,6 +94,7 @@ export class Idempotency {
     fingerprint: string,
     perform: (tx: Queryable) => Promise<StoredAnswer>,
   ): Promise<{ answer: StoredAnswer; replayed: boolean }> {
+    if (this.inFlight === 'process') return this.runInProcess(key, fingerprint, perform);
     const taken = await this.take(key, fingerprint);
     if (taken !== 'owned') return { answer: taken, replayed: true };
     try {
@@ -98,6 +110,39 @@ export class Idempotency {
     } catch (error) {
       await this.db.query(`delete from idempotency_keys where key = $1 and state = 'in-flight'`, [key]).catch(() => undefined);
       throw error;
+    }
+  }
+
+  private async runInProcess(
+    key: string,
+    fingerprint: string,
+    perform: (tx: Queryable) => Promise<StoredAnswer>,
+  ): Promise<{ answer: StoredAnswer; replayed: boolean }> {
+    const running = this.running.get(key);
+    if (running !== undefined) {
+      if (running !== fingerprint) throw problems.keyReused();
+      throw problems.conflict('A request with this idempotency key is still being processed; retry later with the same key.');
+    }
+    this.running.set(key, fingerprint);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const found = await tx.query<KeyRow>('select fingerprint, state, status, body, 0::float8 as age_ms from idempotency_keys where key = $1', [key]);
+        const row = found.rows[0];
+        if (row) {
+          if (row.fingerprint !== fingerprint) throw problems.keyReused();
+          if (row.state === 'done' && row.status !== null) return { answer: { status: row.status, body: row.body }, replayed: true };
+          // left in flight by a server that shared this database before: ours now
+          await tx.query('delete from idempotency_keys where key = $1', [key]);
+        }
+        const answer = await perform(tx);
+        await tx.query(
+          `insert into idempotency_keys (key, fingerprint, state, status, body, completed_at) values ($1, $2, 'done', $3, $4::json, now())`,
+          [key, fingerprint, answer.status, JSON.stringify(answer.body)],
+        );
+        return { answer, replayed: false };
+      });
+    } finally {
+      this.running.delete(key);
     }
   }
 

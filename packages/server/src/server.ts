@@ -53,7 +53,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       if (!config.databaseUrl && config.dataDir) writeFileSync(join(resolve(config.dataDir), 'demo-accounts.txt'), text, { mode: 0o600 });
     }
     const directory = new Directory(db);
-    const idempotency = new Idempotency(db);
+    // PGlite is held by this process alone (a lock file says so): requests in flight are known here
+    const idempotency = new Idempotency(db, { inFlight: db.kind === 'pglite' ? 'process' : 'database' });
     const app = createApp({
       db,
       auth,

@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Claim } from '@renling/core';
 import { principalKey } from '../src/auth.js';
+import type { HttpProblem } from '../src/errors.js';
+import { Idempotency } from '../src/idempotency.js';
 import { canonicalJson, sha256 } from '../src/util.js';
-import { call, ENGINE, key, kindOf, openTestDatabase, startTestServer, type TestDatabase, type TestServer } from './support/harness.js';
+import { call, DATABASE_URL, ENGINE, key, kindOf, openTestDatabase, startTestServer, type TestDatabase, type TestServer } from './support/harness.js';
 import { buildWorld, type World } from './support/fixtures.js';
 
 describe(`idempotency in the database (${ENGINE})`, () => {
@@ -78,7 +80,28 @@ describe(`idempotency in the database (${ENGINE})`, () => {
     assert.equal(await needCount('第二次'), 0);
   });
 
-  it('answers 409 while the key is in flight, and takes over a key left by a crashed request', async () => {
+  it('answers 409 while the key is in flight, 422 for another request meanwhile, and the stored answer after', async () => {
+    // PGlite has one connection: a write held open there blocks every other query, so its mode is 'process'
+    for (const inFlight of DATABASE_URL ? (['process', 'database'] as const) : (['process'] as const)) {
+      const idempotency = new Idempotency(server.db, { inFlight });
+      const k = key(`flight-${inFlight}`);
+      let release = (): void => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const first = idempotency.run(k, 'print-a', async () => {
+        await gate;
+        return { status: 201, body: { made: inFlight } };
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await assert.rejects(idempotency.run(k, 'print-a', () => Promise.reject(new Error('must not run'))), (e: HttpProblem) => e.status === 409 && e.kind === 'conflict');
+      await assert.rejects(idempotency.run(k, 'print-b', () => Promise.reject(new Error('must not run'))), (e: HttpProblem) => e.status === 422 && e.kind === 'conflict');
+      release();
+      assert.deepEqual(await first, { answer: { status: 201, body: { made: inFlight } }, replayed: false });
+      const again = await idempotency.run(k, 'print-a', () => Promise.reject(new Error('must not run')));
+      assert.deepEqual(again, { answer: { status: 201, body: { made: inFlight } }, replayed: true });
+    }
+  });
+
+  it('takes over a key left in flight by a crashed request', { skip: !DATABASE_URL && 'PGlite knows its requests in flight in its one process' }, async () => {
     const draft = w.needDraft(w.communityA, `飞行中 ${key('t').slice(-6)}`);
     const k = key('flight');
     const fingerprint = sha256(canonicalJson(['need.create', principalKey({ kind: 'anonymous' }), JSON.parse(JSON.stringify(draft))]));
