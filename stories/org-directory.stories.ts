@@ -221,8 +221,12 @@ export const Offline: Story = {
 
 export const Phone: Story = {
   name: 'Phone (320px)',
-  args: { width: 320, query: '养老' },
-  parameters: { docs: { description: { story: 'Filters fold behind a large 筛选 button; try the elder theme.' } } },
+  args: { width: 288, query: '养老' },
+  parameters: {
+    docs: {
+      description: { story: 'A 320px screen less the page margins: filters fold behind a large 筛选 button; try the elder theme.' },
+    },
+  },
 };
 
 export const AllThemes: Story = {

@@ -66,6 +66,15 @@ export const orgDirectoryStyles = css`
     filter: brightness(1.1);
   }
 
+  .caret {
+    display: inline-block;
+    margin-inline-start: ${token('space-xs')};
+    transition: transform 150ms ease;
+  }
+  [aria-expanded='true'] > .caret {
+    transform: rotate(180deg);
+  }
+
   .chips {
     display: flex;
     flex-wrap: wrap;
@@ -197,6 +206,7 @@ export const orgDirectoryStyles = css`
     padding: ${token('space-m')};
     border: ${token('border-width')} solid ${token('color-border')};
     border-radius: ${token('radius-m')};
+    background: ${token('color-surface')};
   }
   .skeleton--name {
     block-size: 1.25em;

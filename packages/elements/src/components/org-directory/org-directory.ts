@@ -556,6 +556,7 @@ export class RlOrgDirectory extends RlElement {
           ${active.length
             ? msg(str`筛选（已选 ${active.length} 项）`, { id: 'directory.filters-count' })
             : msg('筛选', { id: 'directory.filters' })}
+          <span class="caret" aria-hidden="true">▾</span>
         </button>
         <label class="sort">
           <span>${msg('排序', { id: 'directory.sort' })}</span>

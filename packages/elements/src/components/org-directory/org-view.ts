@@ -285,7 +285,7 @@ export class RlOrgView extends RlElement {
       ${phone
         ? html`<div class="fact">
             <dt>${msg('电话', { id: 'org-view.phone' })}</dt>
-            <dd><a class="phone" href="tel:${phone}">${phone}</a></dd>
+            <dd><a class="phone" href="tel:${phone.replace(/[^\d+]/gu, '')}">${readablePhone(phone)}</a></dd>
           </div>`
         : nothing}
       ${email
@@ -311,6 +311,12 @@ export class RlOrgView extends RlElement {
   private readonly close = (): void => {
     this.dispatchEvent(new Event('close'));
   };
+}
+
+/** 138 1234 5678: a mobile number in the groups people read it aloud in; other numbers as stored. */
+function readablePhone(phone: string): string {
+  const digits = phone.replace(/\D/gu, '');
+  return /^1\d{10}$/u.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}` : phone;
 }
 
 function fact(term: string, detail: string) {
