@@ -82,9 +82,16 @@ const THEMES: readonly Theme[] = ['light', 'dark', 'elder'];
 const LOCALES: readonly Locale[] = ['zh-CN', 'zh-TW', 'en'];
 
 const dataset = generateDataset({ seed: DEMO_SEED, organizations: 60 });
-// the embedded default: the street's data kept in this browser's IndexedDB, seeded once;
-// a little latency, so the cards show their loading state as they would online
-const adapter = createLocalAdapter({ dataset, name: 'renling-demo', latency: 250 });
+
+/** True when the reference server (npm start) answers on this origin, under /api. */
+async function hasServer(): Promise<boolean> {
+  try {
+    const response = await fetch('/api/areas', { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(3000) });
+    return response.ok && (response.headers.get('Content-Type') ?? '').includes('application/json');
+  } catch {
+    return false;
+  }
+}
 
 const provider = document.querySelector<RlProvider>('#provider');
 const localeSelect = document.querySelector<HTMLSelectElement>('#locale');
@@ -92,7 +99,13 @@ const themeSelect = document.querySelector<HTMLSelectElement>('#theme');
 const toast = document.querySelector<HTMLElement>('#toast');
 if (!provider || !localeSelect || !themeSelect || !toast) throw new Error('The portal page is missing its markup.');
 provider.storageName = 'renling-demo';
-provider.adapter = adapter;
+// served by the reference server: its REST API; on static hosting, the embedded default: the
+// street's data kept in this browser's IndexedDB, seeded once, with a little latency so the
+// cards show their loading state as they would online
+void hasServer().then((server) => {
+  if (server) provider.api = '/api';
+  else provider.adapter = createLocalAdapter({ dataset, name: 'renling-demo', latency: 250 });
+});
 
 const params = new URLSearchParams(location.search);
 let locale: Locale = LOCALES.find((l) => l === params.get('lang')) ?? 'zh-CN';
