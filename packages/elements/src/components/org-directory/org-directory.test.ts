@@ -243,9 +243,29 @@ describe('rl-org-directory', function () {
       expect(event.detail.total).to.equal(60);
     });
 
-    it('says so when there is no data source at all', async () => {
-      const h = await mount({ adapter: null });
-      expect(text(h.el)).to.contain('没有连接数据来源');
+    it('stands alone on a static data file (src), as a street site without a backend would', async () => {
+      const data = streetDataset();
+      const file = JSON.stringify({
+        version: 1,
+        generatedAt: '2026-11-01T00:00:00Z',
+        areas: data.areas,
+        organizations: data.organizations,
+        offers: data.offers,
+        needs: [],
+        projects: [],
+      });
+      const src = URL.createObjectURL(new Blob([file], { type: 'application/json' }));
+      const completed: SearchCompletedDetail[] = [];
+      const el = await fixture<RlOrgDirectory>(html`<rl-org-directory
+        no-history
+        src=${src}
+        storage-name="directory-src-test"
+        @rl-search-completed=${(e: CustomEvent<SearchCompletedDetail>) => completed.push(e.detail)}
+      ></rl-org-directory>`);
+      await waitUntil(() => completed.length > 0, 'no results from the file', { timeout: 15000 });
+      expect(completed[0]!.total).to.equal(60);
+      URL.revokeObjectURL(src);
+      el.remove();
     });
 
     it('shows an error with a retry that loads again', async () => {

@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -17,7 +16,7 @@ import { rlElement } from '../../base/define.js';
 import { formatNumber } from '../../base/format.js';
 import { audienceLabel, organizationTypeLabel, registrationLabel } from '../../base/labels.js';
 import { RlElement } from '../../base/rl-element.js';
-import { servicesContext, type RenlingServices } from '../../context/services.js';
+import { ServicesController } from '../../controllers/services-controller.js';
 import { UrlStateController } from '../../controllers/url-state.js';
 import { currentLocale } from '../../localization/localization.js';
 import {
@@ -66,8 +65,9 @@ interface ShownResults {
  * whole city's list, and open an organization to see its profile and book
  * its services.
  *
- * Data comes from the surrounding `<rl-provider>`'s adapter (or the
- * `adapter` property): every organization and offer is read through the
+ * Data comes from the surrounding `<rl-provider>`, or used alone from its
+ * own `adapter`, `api` or `src` (as the provider would build them, with the
+ * read cache): every organization and offer is read through the
  * adapter's pages and indexed in the browser, in a Web Worker above
  * `worker-threshold` organizations. The query, filters, sort and open
  * organization live in the page URL under `url-prefix`, so a search can be
@@ -136,12 +136,20 @@ export class RlOrgDirectory extends RlElement {
   /** The heading level of an open organization's name. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  /** An adapter for a directory used without `<rl-provider>`. */
+  /** An adapter for a directory used without `<rl-provider>`; overrides `api` and `src`. */
   @property({ attribute: false }) adapter: DataAdapter | null = null;
 
-  @consume({ context: servicesContext, subscribe: true })
-  @state()
-  private services: RenlingServices | undefined;
+  /** Base URL of a server speaking the REST contract, for a directory used without `<rl-provider>`. */
+  @property() api: string | undefined;
+
+  /** URL of a static JSON dataset, for a directory used without `<rl-provider>`. */
+  @property() src: string | undefined;
+
+  /** The IndexedDB database (read cache) of a directory used alone. */
+  @property({ attribute: 'storage-name' }) storageName = 'renling';
+
+  /** The provider's services, or a chain of its own from `adapter`, `api` or `src`. */
+  private readonly servicesController = new ServicesController(this);
 
   @state() private progress: LoadProgress = { organizations: 0, total: null };
   @state() private shown: ShownResults | null = null;
@@ -175,7 +183,7 @@ export class RlOrgDirectory extends RlElement {
   });
 
   private readonly data = new Task(this, {
-    args: () => [this.adapter ?? this.services?.adapter ?? null, this.workerThreshold, this.workerUrl] as const,
+    args: () => [this.servicesController.services?.adapter ?? null, this.workerThreshold, this.workerUrl] as const,
     task: async ([adapter, workerThreshold, workerUrl], { signal }) => {
       this.offline = false;
       this.progress = { organizations: 0, total: null };
@@ -503,7 +511,7 @@ export class RlOrgDirectory extends RlElement {
     const locale = currentLocale();
     const text =
       error instanceof AdapterError ? error.userMessage(locale) : msg('组织名录加载失败，请检查网络后重试。', { id: 'directory.error' });
-    const storage = this.services?.storageState ?? 'ok';
+    const storage = this.servicesController.services?.storageState ?? 'ok';
     return html`<div part="message" class="message error" role="alert">
       <p>${text}</p>
       ${storage !== 'ok'
@@ -524,7 +532,7 @@ export class RlOrgDirectory extends RlElement {
         .organization=${org}
         .offers=${org ? (data.offersByOrg.get(org.id) ?? []) : null}
         .areaTree=${data.areaTree}
-        .adapter=${this.adapter ?? this.services?.adapter ?? null}
+        .adapter=${this.servicesController.services?.adapter ?? null}
         heading-level=${this.headingLevel}
         @close=${this.closeOrganization}
       ></rl-org-view>`;
