@@ -993,7 +993,7 @@ class Engine implements SearchIndex {
     const add = (field: SearchMatch['field'], text: string, folded: string, syl: string | null, extra: Partial<SearchMatch> = {}): void => {
       const raw = terms.flatMap((t) => this.rangesIn(t, folded, syl));
       if (!raw.length) return;
-      const origin = folded === text ? null : foldWithOrigins(text, r);
+      const origin = folded.length === text.length ? null : foldWithOrigins(text, r);
       const mapped = raw
         .map(([s, e]): [number, number] => (origin ? [origin.start[s] ?? 0, origin.end[e - 1] ?? text.length] : [s, e]))
         .sort((x, y) => x[0] - y[0]);

@@ -58,7 +58,8 @@ export function foldWithOrigins(text: string, readings: ReadingTable): { folded:
   const folded = fold(text, readings);
   const start: number[] = [];
   const end: number[] = [];
-  if (folded === text) {
+  // folding rarely changes lengths (ﬁ, ㈱, İ): when it did not, positions carry over one to one
+  if (folded.length === text.length) {
     for (let i = 0; i < text.length; i++) {
       start.push(i);
       end.push(i + 1);
