@@ -51,4 +51,4 @@ echo "Starting a throwaway PostgreSQL ($("$bin/postgres" --version)) on 127.0.0.
   -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off" start >/dev/null
 "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres renling_test
 
-DATABASE_URL="postgres://postgres@127.0.0.1:$port/renling_test" node packages/server/test/run.mjs
+RENLING_TEST_POSTGRES=1 DATABASE_URL="postgres://postgres@127.0.0.1:$port/renling_test" node packages/server/test/run.mjs

@@ -1,4 +1,4 @@
-// npm test: lint, type-check, unit and component tests (Chromium, with coverage), build,
+// npm test: lint, type-check, unit and component tests (Chromium, with coverage), the server's tests, build,
 // manifest check, stories build and end-to-end tests; ends with one "N passed, N failed" line.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,8 @@ const stages = [
   { name: 'type-check', cmd: ['npx', ['tsc', '-p', 'tsconfig.json']] },
   { name: 'type-check (Storybook config)', cmd: ['npx', ['tsc', '-p', '.storybook/tsconfig.json']] },
   { name: 'unit and component tests', cmd: ['npx', ['wtr', '--coverage']], counted: true },
+  // the reference server on PGlite: the contract suite, authorization matrix, idempotency, hostile input, privacy, restarts
+  { name: 'server tests', cmd: ['node', ['packages/server/test/run.mjs']], counted: true, pattern: /server tests \(PGlite\): (\d+) passed, (\d+) failed/gu },
   { name: 'build', cmd: ['npm', ['run', 'build', '--silent']] },
   { name: 'custom-elements.json', cmd: ['node', ['scripts/check-manifest.mjs']] },
   { name: 'stories build', cmd: ['npm', ['run', 'build-storybook', '--silent']] },

@@ -74,7 +74,7 @@ function startServer() {
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const match = /Renling server on (http:\/\/127\.0\.0\.1:\d+)(\/api)/u.exec(output);
+      const match = /Renling API: (http:\/\/127\.0\.0\.1:\d+)(\/api)/u.exec(output);
       if (match) {
         clearTimeout(timer);
         child.stdout.removeAllListeners('data');

@@ -1,4 +1,5 @@
 /** The server's settings, from the environment (see packages/server/README.md). */
+import { resolve } from 'node:path';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
 
 export interface ServerConfig {
@@ -61,7 +62,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env['HOST'] || '127.0.0.1',
     port: int(env['PORT'], 8787, 0, 65535),
     databaseUrl: env['DATABASE_URL'] || null,
-    dataDir: env['RENLING_DATA_DIR'] || '.renling-data',
+    // npm run -w starts in the package's folder; the data lives where npm was run (the repository root)
+    dataDir: env['RENLING_DATA_DIR'] || resolve(env['INIT_CWD'] ?? process.cwd(), '.renling-data'),
     corsOrigins: origins(env['RENLING_CORS_ORIGINS']),
     secret: env['RENLING_SECRET'] || null,
     trustProxy: /^(1|true|yes)$/iu.test(env['RENLING_TRUST_PROXY'] ?? ''),

@@ -18,7 +18,8 @@ const admin = await bootstrapAdmin(running.db, running.auth, {
 });
 if (admin) console.log(`The first street admin (password shown once):\n${describeCredentials([admin])}`);
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir ?? 'memory'}`;
-console.log(`Renling server on ${running.url}${config.basePath || '/'} · ${where}${config.staticDir ? ` · site from ${config.staticDir}` : ''}`);
+console.log(`Renling API: ${running.url}${config.basePath || '/'} · ${where}`);
+if (config.staticDir) console.log(`Site: ${running.url}/ (from ${config.staticDir})`);
 
 let stopping = false;
 const stop = (): void => {

@@ -73,13 +73,14 @@ async function demoAccounts(db: Database, auth: Auth, data: DatasetRecords, opti
     ...(street ? { areaCodes: [street] } : {}),
   });
   if (admin) out.push(admin);
-  const password = randomToken(12);
   if (street) {
+    const password = randomToken(12);
     await auth.createAccount(db, { username: 'staff', password, role: 'staff', areaCodes: [street], name: '社区工作人员' });
     out.push({ role: 'staff', username: 'staff', password, note: `community staff for ${street}` });
   }
   const org = data.organizations[0];
   if (org) {
+    const password = randomToken(12);
     await auth.createAccount(db, { username: 'org', password, role: 'organization', organizationId: org.id, name: `${org.name}联络人` });
     out.push({ role: 'organization', username: 'org', password, note: `member of ${org.name} (${org.id})` });
   }

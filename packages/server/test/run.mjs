@@ -3,7 +3,7 @@
 // shim), one file at a time; ends with one plain "N passed, N failed" line.
 //
 //   node packages/server/test/run.mjs [file …]        PGlite in memory
-//   DATABASE_URL=postgres://… node packages/server/test/run.mjs   PostgreSQL
+//   RENLING_TEST_POSTGRES=1 DATABASE_URL=postgres://… node packages/server/test/run.mjs   PostgreSQL (a schema per file)
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,7 @@ stream.on('test:fail', (event) => {
 const output = stream.compose(spec);
 output.pipe(process.stdout, { end: false });
 output.on('end', () => {
-  console.log(`\nserver tests (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}): ${passed} passed, ${failed} failed`);
+  const engine = process.env.RENLING_TEST_POSTGRES === '1' && process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+  console.log(`\nserver tests (${engine}): ${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 });

@@ -1,7 +1,8 @@
 /**
  * A server per test file, on a real port on loopback: PGlite in memory by
- * default, or a throwaway schema of the PostgreSQL in DATABASE_URL (so the
- * same tests run against both; scripts/test-postgres.sh sets it).
+ * default, or a throwaway schema of the PostgreSQL in DATABASE_URL when
+ * RENLING_TEST_POSTGRES=1 (so the same tests run against both;
+ * scripts/test-postgres.sh sets both).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -13,7 +14,9 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../src/rate-limit.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { loadDataset } from '../../src/store.js';
 
-export const DATABASE_URL = process.env['DATABASE_URL'] || null;
+// only scripts/test-postgres.sh's throwaway cluster: a DATABASE_URL left in a developer's
+// shell (their own database) is never used by npm test
+export const DATABASE_URL = (process.env['RENLING_TEST_POSTGRES'] === '1' && process.env['DATABASE_URL']) || null;
 export const ENGINE = DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 
 export const contractDataset = (): Dataset => generateDataset({ seed: DEMO_SEED, organizations: 60 });
