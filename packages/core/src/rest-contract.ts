@@ -22,6 +22,8 @@ export const REST_PATHS = {
   offer: '/offers/{id}',
   needs: '/needs',
   need: '/needs/{id}',
+  /** The private part of a need: staff of its area and the organization whose claim was accepted only. */
+  needContact: '/needs/{id}/contact',
   projects: '/projects',
   project: '/projects/{id}',
   claims: '/claims',

@@ -93,9 +93,8 @@ const IDEMPOTENCY_KEY_RE = /^[\w.:-]{1,64}$/u;
 /** The model's Id rule. */
 const ID_RE = /^[\w.:-]{1,64}$/u;
 
-/** The contract's paths and the server's own, with their methods (for 405 and its Allow header). */
+/** The server's own paths, beyond the contract's (REST_PATHS); see packages/server/README.md. */
 export const SERVER_PATHS = {
-  needContact: '/needs/{id}/contact',
   needStatus: '/needs/{id}/status',
   needMatches: '/needs/{id}/matches',
   track: '/track',
@@ -131,7 +130,7 @@ export const ROUTES: readonly (readonly ['GET' | 'POST' | 'PUT', string])[] = [
   ['GET', REST_PATHS.areas],
   ['POST', REST_PATHS.areas],
   ['GET', REST_PATHS.area],
-  ['GET', SERVER_PATHS.needContact],
+  ['GET', REST_PATHS.needContact],
   ['POST', SERVER_PATHS.needStatus],
   ['GET', SERVER_PATHS.needMatches],
   ['GET', SERVER_PATHS.track],
@@ -428,7 +427,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // -- needs: private part, review, matching --------------------------------------
 
-  api.get(path(SERVER_PATHS.needContact), async (c) => {
+  api.get(path(REST_PATHS.needContact), async (c) => {
     const principal = principalOf(c);
     requireSignedIn(principal);
     const id = idParam(c);

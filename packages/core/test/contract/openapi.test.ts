@@ -151,6 +151,7 @@ const METHODS: Record<keyof typeof REST_PATHS, string[]> = {
   offer: ['get'],
   needs: ['get', 'post'],
   need: ['get'],
+  needContact: ['get'],
   projects: ['get'],
   project: ['get'],
   claims: ['get', 'post'],
