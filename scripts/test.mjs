@@ -45,7 +45,7 @@ const stages = [
   { name: 'stories build', cmd: ['npm', ['run', 'build-storybook', '--silent']] },
   { name: 'end-to-end', cmd: ['node', ['test/e2e.mjs']], counted: true, pattern: /e2e: (\d+) passed, (\d+) failed/gu },
   // the built portal on the reference server: <rl-need-form> over REST, claim, accept, contact
-  { name: 'server end-to-end', cmd: ['node', ['packages/server/test/run.mjs', 'packages/server/test/e2e/need-form.e2e.ts']], counted: true, pattern: /server tests \(PGlite\): (\d+) passed, (\d+) failed/gu },
+  { name: 'server end-to-end', cmd: ['node', ['packages/server/test/run.mjs', 'packages/server/test/e2e/need-form.test.ts']], counted: true, pattern: /server tests \(PGlite\): (\d+) passed, (\d+) failed/gu },
 ];
 
 let passed = 0;
