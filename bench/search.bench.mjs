@@ -86,12 +86,18 @@ for (const orgs of SIZES) {
     const m = process.memoryUsage();
     return m.heapUsed + m.arrayBuffers;
   };
-  gc();
+  // typed arrays' memory is returned after a collection, not during it: collect, yield, collect
+  const settle = async () => {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    gc();
+  };
+  await settle();
   const before = used();
   const t0 = performance.now();
   const index = createSearchIndex(records);
   const buildMs = performance.now() - t0;
-  gc();
+  await settle();
   const heap = mb(used() - before);
   const ours = timeQueries((q) => index.search(q, { limit: 20 }), queries, PASSES);
 
