@@ -17,6 +17,8 @@ export const orgResultsStyles = css`
   }
   .row {
     position: relative;
+    /* a row's layout and paint stay inside it: a new search re-lays out only the rows */
+    contain: content;
     inline-size: 100%;
     display: flex;
     flex-direction: column;
