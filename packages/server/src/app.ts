@@ -338,7 +338,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const path = (template: string): string => template.replace(/\{(\w+)\}/gu, ':$1');
 
-  api.get(path(REST_PATHS.organizations), async (c) => c.json(await directory.list(query<OrganizationQuery>(c, ORGANIZATION_SPEC))));
+  api.get(path(REST_PATHS.organizations), async (c) =>
+    c.body(new Uint8Array(await directory.listJson(query<OrganizationQuery>(c, ORGANIZATION_SPEC))), 200, { 'Content-Type': 'application/json' }),
+  );
   api.get(path(REST_PATHS.organization), async (c) => c.json(found(await getDoc<Organization>(db, 'organizations', idParam(c)), `Organization ${idParam(c)}`)));
 
   api.get(path(REST_PATHS.offers), async (c) => c.json(await listOffers(db, query<OfferQuery>(c, OFFER_SPEC))));

@@ -132,15 +132,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   let writing: Promise<void> | null = null;
   const writeOut = (): Promise<void> => {
     const upTo = committed;
-    return db
-      .transaction(async (tx) => {
-        await tx.exec('set local synchronous_commit to on');
-        // an id makes the commit a real one, which writes out all WAL before it
-        await tx.query('select pg_current_xact_id()');
-      })
-      .then(() => {
-        written = Math.max(written, upTo);
-      });
+    // one round trip; an id makes the commit a real one, which writes out all WAL before it
+    return db.exec('begin; set local synchronous_commit to on; select pg_current_xact_id(); commit;').then(() => {
+      written = Math.max(written, upTo);
+    });
   };
   const base = wrapPglite(db);
   return {

@@ -185,6 +185,17 @@ export async function insertRows(db: Queryable, table: TableName, rows: readonly
   for (let i = 0; i < rows.length; i += batch) await db.query(sql, [JSON.stringify(rows.slice(i, i + batch))]);
 }
 
+/** Rows for several tables in one statement (data-modifying CTEs): one round trip to the database. */
+export async function insertTogether(db: Queryable, parts: readonly (readonly [TableName, readonly Row[]])[]): Promise<void> {
+  const ctes = parts.map(([table], i) => {
+    const columns = TABLES[table];
+    const names = columns.map((c) => c.name).join(', ');
+    const types = columns.map((c) => `${c.name} ${c.type}`).join(', ');
+    return `w${i} as (insert into ${table} (${names}) select ${names} from jsonb_to_recordset($${i + 1}::jsonb) as r(${types}))`;
+  });
+  await db.query(`with ${ctes.join(', ')} select 1`, parts.map(([, rows]) => JSON.stringify(rows)));
+}
+
 export const areaRow = (a: Area): Row => ({ code: a.code, level: a.level, parent_code: a.parentCode, doc: a });
 
 export const organizationRow = (o: Organization): Row => ({

@@ -38,7 +38,7 @@ import { fieldError, problems } from './errors.js';
 import type { StoredAnswer } from './idempotency.js';
 import { isStaffOrAdmin, memberOf, requireAccount, requireArea, requireSignedIn } from './policy.js';
 import type { JsonObject } from './query.js';
-import { claimRow, claimScope, insertRows, needPublic, needRows, offerRow, projectRow, areaRow, type Row } from './store.js';
+import { claimRow, claimScope, insertRows, insertTogether, needPublic, needRows, offerRow, projectRow, areaRow, type Row } from './store.js';
 import { anyOverlap, hashCode } from './util.js';
 
 export interface WriteContext {
@@ -60,14 +60,27 @@ function accountIdOf(principal: Principal): string | null {
   return principal.kind === 'account' ? principal.account.id : null;
 }
 
+interface AuditEntry {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  at: string;
+  eventId?: string | null;
+  from?: string | null;
+  to?: string | null;
+  reason?: string;
+  detail?: unknown;
+  actor?: Actor | null;
+}
+
 /** One audit entry; `actor` defaults to the principal's. */
-export async function audit(
-  tx: Queryable,
-  principal: Principal,
-  entry: { action: string; subjectType: string; subjectId: string; at: string; eventId?: string | null; from?: string | null; to?: string | null; reason?: string; detail?: unknown; actor?: Actor | null },
-): Promise<void> {
+export async function audit(tx: Queryable, principal: Principal, entry: AuditEntry): Promise<void> {
+  await insertRows(tx, 'audit_log', [auditRow(principal, entry)]);
+}
+
+function auditRow(principal: Principal, entry: AuditEntry): Row {
   const actor = entry.actor ?? actorOf(principal) ?? { role: 'resident', id: 'anonymous' };
-  const row: Row = {
+  return {
     action: entry.action,
     subject_type: entry.subjectType,
     subject_id: entry.subjectId,
@@ -81,7 +94,6 @@ export async function audit(
     at: entry.at,
     detail: entry.detail ?? null,
   };
-  await insertRows(tx, 'audit_log', [row]);
 }
 
 async function lockDoc<T>(tx: Queryable, table: 'offers' | 'needs' | 'claims', id: string): Promise<T | null> {
@@ -122,14 +134,16 @@ export async function createNeed(ctx: WriteContext, body: JsonObject): Promise<S
   };
   const rows = needRows(need, residentId);
   try {
-    await insertRows(tx, 'needs', [rows.need]);
-    await insertRows(tx, 'need_private', [rows.private]);
+    await insertTogether(tx, [
+      ['needs', [rows.need]],
+      ['need_private', [rows.private]],
+      ['audit_log', [auditRow(principal, { action: 'need.create', subjectType: 'need', subjectId: need.id, at, to: 'submitted' })]],
+    ]);
   } catch (error) {
     // the id comes from the key: a key forgotten after 48 hours and used again
     if (sqlState(error) === UNIQUE_VIOLATION) throw problems.keyReused();
     throw error;
   }
-  await audit(tx, principal, { action: 'need.create', subjectType: 'need', subjectId: need.id, at, to: 'submitted' });
   const publicNeed = needPublic(rows.need.doc as PublicNeed);
   return {
     status: 201,
