@@ -109,6 +109,8 @@ export interface ClaimQuery extends ListQuery {
 export interface NeedReceipt {
   need: PublicNeed;
   trackingNumber: string;
+  /** The secret of the resident's follow link, where the server issues one (the reference server does). */
+  followToken?: string;
 }
 
 export interface ClaimRequestInput extends ClaimRequest {

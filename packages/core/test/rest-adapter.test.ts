@@ -368,6 +368,12 @@ describe('createRestAdapter', () => {
       expect(call.body).to.deep.equal(needDraft);
     });
 
+    it('keeps the follow-link secret a server issues with the receipt', async () => {
+      const { fetch } = fakeFetch(() => json({ need, trackingNumber: need.trackingNumber, followToken: 'rt1.secret' }, 201));
+      const receipt = await createRestAdapter({ baseUrl: BASE, fetch }).createNeed(needDraft, write('k-follow'));
+      expect(receipt.followToken).to.equal('rt1.secret');
+    });
+
     it('every write sends its key, to its path', async () => {
       const { fetch, calls } = fakeFetch((call) =>
         call.url.endsWith('/offers') ? json(offer, 201) : call.url.endsWith('/needs') ? json({ need, trackingNumber: need.trackingNumber }) : json(claim),

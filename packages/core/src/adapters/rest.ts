@@ -295,7 +295,7 @@ const ClaimPage = pageOf<Claim>(ClaimSchema);
 const AreaList = v.object({ items: v.array(AreaSchema) });
 
 const NeedReceiptSchema = v.pipe(
-  v.object({ need: PublicNeedSchema, trackingNumber: v.string() }),
+  v.object({ need: PublicNeedSchema, trackingNumber: v.string(), followToken: v.optional(v.pipe(v.string(), v.maxLength(512))) }),
   v.forward(
     v.check((r) => r.trackingNumber === r.need.trackingNumber, 'tracking-number'),
     ['trackingNumber'],
