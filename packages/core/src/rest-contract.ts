@@ -7,8 +7,20 @@
  */
 import * as v from 'valibot';
 import type { AdapterErrorKind } from './adapter.js';
-import { VALIDATION_CODES } from './messages.js';
-import type { ClaimEventType } from './model.js';
+import { VALIDATION_CODES, validationMessage, type ValidationCode } from './messages.js';
+import {
+  AUDIENCES,
+  CLAIM_STATES,
+  NEED_STATUSES,
+  OFFER_STATUSES,
+  ORGANIZATION_TYPES,
+  PROJECT_STATUSES,
+  RATINGS,
+  REGISTRATION_STATUSES,
+  URGENCIES,
+  type ClaimEventType,
+} from './model.js';
+import type { FieldError } from './validation.js';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** Set on a response that repeats the stored answer to an earlier request with the same key. */
@@ -123,4 +135,96 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   if (/^\d+$/u.test(trimmed)) return Number.parseInt(trimmed, 10);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+// ---------------------------------------------------------------------------
+// Reading list queries on the server side (the reference server and the msw mock API)
+// ---------------------------------------------------------------------------
+
+/** How a query parameter is read: free text, a decimal integer, true/false, or one of a list (repeatable). */
+export type QueryParamKind = 'string' | 'integer' | 'boolean' | readonly string[];
+
+const LIST_QUERY = { cursor: 'string', limit: 'integer', q: 'string' } as const satisfies Record<string, QueryParamKind>;
+
+export const ORGANIZATION_QUERY: Record<(typeof ORGANIZATION_PARAMS)[number], QueryParamKind> = {
+  ...LIST_QUERY,
+  type: ORGANIZATION_TYPES,
+  registration: REGISTRATION_STATUSES,
+  rating: RATINGS,
+  areaCode: 'string',
+  categoryCode: 'string',
+};
+export const OFFER_QUERY: Record<(typeof OFFER_PARAMS)[number], QueryParamKind> = {
+  ...LIST_QUERY,
+  organizationId: 'string',
+  categoryCode: 'string',
+  areaCode: 'string',
+  audience: AUDIENCES,
+  status: OFFER_STATUSES,
+  hasCapacity: 'boolean',
+};
+export const NEED_QUERY: Record<(typeof NEED_PARAMS)[number], QueryParamKind> = {
+  ...LIST_QUERY,
+  categoryCode: 'string',
+  areaCode: 'string',
+  urgency: URGENCIES,
+  status: NEED_STATUSES,
+};
+export const PROJECT_QUERY: Record<(typeof PROJECT_PARAMS)[number], QueryParamKind> = {
+  ...LIST_QUERY,
+  organizationId: 'string',
+  categoryCode: 'string',
+  areaCode: 'string',
+  status: PROJECT_STATUSES,
+};
+export const CLAIM_QUERY: Record<(typeof CLAIM_PARAMS)[number], QueryParamKind> = {
+  ...LIST_QUERY,
+  needId: 'string',
+  offerId: 'string',
+  organizationId: 'string',
+  state: CLAIM_STATES,
+};
+
+/** Longest free-text query and string parameter accepted: a longer one is refused, not scanned slowly. */
+export const MAX_QUERY_PARAM_LENGTH = 200;
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const QUERY_CONTROL_CHARS = /[\u0000-\u001F\u007F]/u;
+
+/**
+ * The adapter query object for a list request, plus a field error for every
+ * value the contract does not allow (the caller answers those with a 422).
+ */
+export function parseQueryParams(
+  params: URLSearchParams,
+  spec: Record<string, QueryParamKind>,
+): { query: Record<string, unknown>; errors: FieldError[] } {
+  const query: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  const problem = (path: string, code: ValidationCode, param = ''): void => {
+    errors.push({ path, code, message: validationMessage(code, 'zh-CN', param) });
+  };
+  for (const [name, kind] of Object.entries(spec)) {
+    const values = params.getAll(name);
+    const last = values.at(-1);
+    if (last === undefined) continue;
+    if (kind === 'string') {
+      if ([...last].length > MAX_QUERY_PARAM_LENGTH) problem(name, 'too-long', String(MAX_QUERY_PARAM_LENGTH));
+      else if (QUERY_CONTROL_CHARS.test(last)) problem(name, 'control-chars');
+      else if (last !== '') query[name] = last;
+    } else if (kind === 'integer') {
+      if (!/^-?\d{1,9}$/u.test(last.trim())) problem(name, 'integer');
+      else query[name] = Number.parseInt(last, 10);
+    } else if (kind === 'boolean') {
+      if (last === 'true') query[name] = true;
+      else if (last === 'false') query[name] = false;
+      else problem(name, 'type');
+    } else {
+      const items = values.filter((item) => item !== '');
+      const bad = items.findIndex((item) => !kind.includes(item));
+      if (bad >= 0) problem(`${name}.${bad}`, 'enum');
+      else if (items.length) query[name] = items;
+    }
+  }
+  return { query, errors };
 }

@@ -10,7 +10,12 @@ import { cors } from 'hono/cors';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   CLAIM_ACTIONS,
+  CLAIM_QUERY,
   IDEMPOTENCY_HEADER,
+  NEED_QUERY,
+  OFFER_QUERY,
+  ORGANIZATION_QUERY,
+  PROJECT_QUERY,
   REPLAYED_HEADER,
   REST_PATHS,
   toPublicNeed,
@@ -34,11 +39,6 @@ import type { Idempotency, StoredAnswer } from './idempotency.js';
 import { inAreaOf, memberOf, requireAccount, requireArea, requireSignedIn } from './policy.js';
 import {
   AUDIT_SPEC,
-  CLAIM_SPEC,
-  NEED_SPEC,
-  OFFER_SPEC,
-  ORGANIZATION_SPEC,
-  PROJECT_SPEC,
   parseJsonObject,
   parseQuery,
   pick,
@@ -339,11 +339,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const path = (template: string): string => template.replace(/\{(\w+)\}/gu, ':$1');
 
   api.get(path(REST_PATHS.organizations), async (c) =>
-    c.body(new Uint8Array(await directory.listJson(query<OrganizationQuery>(c, ORGANIZATION_SPEC))), 200, { 'Content-Type': 'application/json' }),
+    c.body(new Uint8Array(await directory.listJson(query<OrganizationQuery>(c, ORGANIZATION_QUERY))), 200, { 'Content-Type': 'application/json' }),
   );
   api.get(path(REST_PATHS.organization), async (c) => c.json(found(await getDoc<Organization>(db, 'organizations', idParam(c)), `Organization ${idParam(c)}`)));
 
-  api.get(path(REST_PATHS.offers), async (c) => c.json(await listOffers(db, query<OfferQuery>(c, OFFER_SPEC))));
+  api.get(path(REST_PATHS.offers), async (c) => c.json(await listOffers(db, query<OfferQuery>(c, OFFER_QUERY))));
   api.post(path(REST_PATHS.offers), async (c) => {
     const draft = await body(c);
     return idempotent(c, 'offer.create', draft, (ctx) => writes.createOffer(ctx, draft));
@@ -356,7 +356,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json(offer);
   });
 
-  api.get(path(REST_PATHS.needs), async (c) => c.json(await listNeeds(db, query<NeedQuery>(c, NEED_SPEC))));
+  api.get(path(REST_PATHS.needs), async (c) => c.json(await listNeeds(db, query<NeedQuery>(c, NEED_QUERY))));
   api.post(path(REST_PATHS.needs), async (c) => {
     const draft = await body(c);
     return idempotent(c, 'need.create', draft, (ctx) => writes.createNeed(ctx, draft));
@@ -366,7 +366,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json(needPublic(doc));
   });
 
-  api.get(path(REST_PATHS.projects), async (c) => c.json(await listProjects(db, query<ProjectQuery>(c, PROJECT_SPEC))));
+  api.get(path(REST_PATHS.projects), async (c) => c.json(await listProjects(db, query<ProjectQuery>(c, PROJECT_QUERY))));
   api.get(path(REST_PATHS.project), async (c) => c.json(found(await getDoc<Project>(db, 'projects', idParam(c)), `Project ${idParam(c)}`)));
 
   function claimVisibility(principal: Principal): ClaimVisibility {
@@ -384,7 +384,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   api.get(path(REST_PATHS.claims), async (c) => {
     const visibility = claimVisibility(principalOf(c));
-    return c.json(await listClaims(db, query<ClaimQuery>(c, CLAIM_SPEC), visibility));
+    return c.json(await listClaims(db, query<ClaimQuery>(c, CLAIM_QUERY), visibility));
   });
   api.post(path(REST_PATHS.claims), async (c) => {
     const request = await body(c);

@@ -3,101 +3,15 @@
  * name, booleans are `true`/`false`, integers are decimal; a value the
  * contract does not allow is a 422 naming the parameter (as the msw handlers do).
  */
-import {
-  AUDIENCES,
-  CLAIM_STATES,
-  NEED_STATUSES,
-  OFFER_STATUSES,
-  ORGANIZATION_TYPES,
-  PROJECT_STATUSES,
-  RATINGS,
-  REGISTRATION_STATUSES,
-  URGENCIES,
-  type CLAIM_PARAMS,
-  type FieldError,
-  type NEED_PARAMS,
-  type OFFER_PARAMS,
-  type ORGANIZATION_PARAMS,
-  type PROJECT_PARAMS,
-} from '@renling/core';
+import { parseQueryParams, type QueryParamKind } from '@renling/core';
 import { fieldError, HttpProblem, problems } from './errors.js';
 
-type ParamSpec = 'string' | 'integer' | 'boolean' | readonly string[];
+/** The server's own list: the audit log. The contract's lists use core's *_QUERY specs. */
+export const AUDIT_SPEC: Record<string, QueryParamKind> = { cursor: 'string', limit: 'integer', subjectType: 'string', subjectId: 'string' };
 
-const LIST_SPEC = { cursor: 'string', limit: 'integer', q: 'string' } as const satisfies Record<string, ParamSpec>;
-
-export const ORGANIZATION_SPEC: Record<(typeof ORGANIZATION_PARAMS)[number], ParamSpec> = {
-  ...LIST_SPEC,
-  type: ORGANIZATION_TYPES,
-  registration: REGISTRATION_STATUSES,
-  rating: RATINGS,
-  areaCode: 'string',
-  categoryCode: 'string',
-};
-export const OFFER_SPEC: Record<(typeof OFFER_PARAMS)[number], ParamSpec> = {
-  ...LIST_SPEC,
-  organizationId: 'string',
-  categoryCode: 'string',
-  areaCode: 'string',
-  audience: AUDIENCES,
-  status: OFFER_STATUSES,
-  hasCapacity: 'boolean',
-};
-export const NEED_SPEC: Record<(typeof NEED_PARAMS)[number], ParamSpec> = {
-  ...LIST_SPEC,
-  categoryCode: 'string',
-  areaCode: 'string',
-  urgency: URGENCIES,
-  status: NEED_STATUSES,
-};
-export const PROJECT_SPEC: Record<(typeof PROJECT_PARAMS)[number], ParamSpec> = {
-  ...LIST_SPEC,
-  organizationId: 'string',
-  categoryCode: 'string',
-  areaCode: 'string',
-  status: PROJECT_STATUSES,
-};
-export const CLAIM_SPEC: Record<(typeof CLAIM_PARAMS)[number], ParamSpec> = {
-  ...LIST_SPEC,
-  needId: 'string',
-  offerId: 'string',
-  organizationId: 'string',
-  state: CLAIM_STATES,
-};
-export const AUDIT_SPEC: Record<string, ParamSpec> = { cursor: 'string', limit: 'integer', subjectType: 'string', subjectId: 'string' };
-
-/** Longest free-text query and string parameter accepted (longer ones are a 422, not a slow scan). */
-const MAX_PARAM_LENGTH = 200;
-
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
-
-/** The adapter query object for a list request, or a 422 for values the contract does not allow. */
-export function parseQuery<T>(params: URLSearchParams, spec: Record<string, ParamSpec>): T {
-  const query: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
-  for (const [name, kind] of Object.entries(spec)) {
-    const values = params.getAll(name);
-    const last = values.at(-1);
-    if (last === undefined) continue;
-    if (kind === 'string') {
-      if ([...last].length > MAX_PARAM_LENGTH) errors.push(fieldError(name, 'too-long', String(MAX_PARAM_LENGTH)));
-      else if (CONTROL_CHARS.test(last)) errors.push(fieldError(name, 'control-chars'));
-      else if (last !== '') query[name] = last;
-    } else if (kind === 'integer') {
-      if (!/^-?\d{1,9}$/u.test(last.trim())) errors.push(fieldError(name, 'integer'));
-      else query[name] = Number.parseInt(last, 10);
-    } else if (kind === 'boolean') {
-      if (last === 'true') query[name] = true;
-      else if (last === 'false') query[name] = false;
-      else errors.push(fieldError(name, 'type'));
-    } else {
-      const items = values.filter((item) => item !== '');
-      const bad = items.findIndex((item) => !kind.includes(item));
-      if (bad >= 0) errors.push(fieldError(`${name}.${bad}`, 'enum'));
-      else if (items.length) query[name] = items;
-    }
-  }
+/** The adapter query object for a list request, or a 422 naming each value the contract does not allow. */
+export function parseQuery<T>(params: URLSearchParams, spec: Record<string, QueryParamKind>): T {
+  const { query, errors } = parseQueryParams(params, spec);
   if (errors.length) throw problems.validation('Some query parameters are not valid.', errors);
   return query as T;
 }

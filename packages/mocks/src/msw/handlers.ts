@@ -16,25 +16,18 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import {
-  AUDIENCES,
   CLAIM_ACTIONS,
-  type CLAIM_PARAMS,
-  CLAIM_STATES,
+  CLAIM_QUERY,
+  NEED_QUERY,
+  OFFER_QUERY,
+  ORGANIZATION_QUERY,
+  PROJECT_QUERY,
+  parseQueryParams,
+  type QueryParamKind,
   IDEMPOTENCY_HEADER,
-  type NEED_PARAMS,
-  NEED_STATUSES,
-  type OFFER_PARAMS,
-  OFFER_STATUSES,
-  type ORGANIZATION_PARAMS,
-  ORGANIZATION_TYPES,
-  type PROJECT_PARAMS,
-  PROJECT_STATUSES,
-  RATINGS,
-  REGISTRATION_STATUSES,
   REPLAYED_HEADER,
   REST_PATHS,
   STATUS_FOR_KIND,
-  URGENCIES,
   createMemoryAdapter,
   toAdapterError,
   toPublicNeed,
@@ -188,73 +181,9 @@ const HTML_502 = `<!DOCTYPE html>
 // true/false for booleans, decimal integers for numbers)
 // ---------------------------------------------------------------------------
 
-type ParamSpec = 'string' | 'integer' | 'boolean' | readonly string[];
-
-const LIST_SPEC = { cursor: 'string', limit: 'integer', q: 'string' } as const satisfies Record<string, ParamSpec>;
-
-const ORGANIZATION_SPEC: Record<(typeof ORGANIZATION_PARAMS)[number], ParamSpec> = {
-  ...LIST_SPEC,
-  type: ORGANIZATION_TYPES,
-  registration: REGISTRATION_STATUSES,
-  rating: RATINGS,
-  areaCode: 'string',
-  categoryCode: 'string',
-};
-const OFFER_SPEC: Record<(typeof OFFER_PARAMS)[number], ParamSpec> = {
-  ...LIST_SPEC,
-  organizationId: 'string',
-  categoryCode: 'string',
-  areaCode: 'string',
-  audience: AUDIENCES,
-  status: OFFER_STATUSES,
-  hasCapacity: 'boolean',
-};
-const NEED_SPEC: Record<(typeof NEED_PARAMS)[number], ParamSpec> = {
-  ...LIST_SPEC,
-  categoryCode: 'string',
-  areaCode: 'string',
-  urgency: URGENCIES,
-  status: NEED_STATUSES,
-};
-const PROJECT_SPEC: Record<(typeof PROJECT_PARAMS)[number], ParamSpec> = {
-  ...LIST_SPEC,
-  organizationId: 'string',
-  categoryCode: 'string',
-  areaCode: 'string',
-  status: PROJECT_STATUSES,
-};
-const CLAIM_SPEC: Record<(typeof CLAIM_PARAMS)[number], ParamSpec> = {
-  ...LIST_SPEC,
-  needId: 'string',
-  offerId: 'string',
-  organizationId: 'string',
-  state: CLAIM_STATES,
-};
-
 /** The adapter query object for a list request, or a 422 for values the contract does not allow. */
-function parseQuery(params: URLSearchParams, spec: Record<string, ParamSpec>): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
-  for (const [name, kind] of Object.entries(spec)) {
-    const values = params.getAll(name);
-    const last = values.at(-1);
-    if (last === undefined) continue;
-    if (kind === 'string') {
-      if (last !== '') query[name] = last;
-    } else if (kind === 'integer') {
-      if (!/^-?\d+$/u.test(last.trim())) errors.push(fieldError(name, 'integer'));
-      else query[name] = Number.parseInt(last, 10);
-    } else if (kind === 'boolean') {
-      if (last === 'true') query[name] = true;
-      else if (last === 'false') query[name] = false;
-      else errors.push(fieldError(name, 'type'));
-    } else {
-      const items = values.filter((item) => item !== '');
-      const bad = items.findIndex((item) => !kind.includes(item));
-      if (bad >= 0) errors.push(fieldError(`${name}.${bad}`, 'enum'));
-      else if (items.length) query[name] = items;
-    }
-  }
+function parseQuery(params: URLSearchParams, spec: Record<string, QueryParamKind>): Record<string, unknown> {
+  const { query, errors } = parseQueryParams(params, spec);
   if (errors.length) throw new HttpProblem(422, 'validation', 'Some query parameters are not valid.', errors);
   return query;
 }
@@ -521,7 +450,7 @@ export function createHandlers(options: CreateHandlersOptions): MockApi {
     ['GET', REST_PATHS.organizations, async (c) => ({
       status: 200,
       body: await c.engine.listOrganizations({
-        ...(parseQuery(c.url.searchParams, ORGANIZATION_SPEC) as OrganizationQuery),
+        ...(parseQuery(c.url.searchParams, ORGANIZATION_QUERY) as OrganizationQuery),
         signal: c.signal,
       }),
     })],
@@ -531,7 +460,7 @@ export function createHandlers(options: CreateHandlersOptions): MockApi {
     })],
     ['GET', REST_PATHS.offers, async (c) => ({
       status: 200,
-      body: await c.engine.listOffers({ ...(parseQuery(c.url.searchParams, OFFER_SPEC) as OfferQuery), signal: c.signal }),
+      body: await c.engine.listOffers({ ...(parseQuery(c.url.searchParams, OFFER_QUERY) as OfferQuery), signal: c.signal }),
     })],
     ['POST', REST_PATHS.offers, async (c) => ({
       status: 201,
@@ -542,7 +471,7 @@ export function createHandlers(options: CreateHandlersOptions): MockApi {
       body: await c.engine.getOffer(param(c, 'id'), { signal: c.signal }),
     })],
     ['GET', REST_PATHS.needs, async (c) => {
-      const page = await c.engine.listNeeds({ ...(parseQuery(c.url.searchParams, NEED_SPEC) as NeedQuery), signal: c.signal });
+      const page = await c.engine.listNeeds({ ...(parseQuery(c.url.searchParams, NEED_QUERY) as NeedQuery), signal: c.signal });
       // public needs only, whatever stands behind the handlers
       return { status: 200, body: { ...page, items: page.items.map(toPublicNeed) } };
     }],
@@ -556,7 +485,7 @@ export function createHandlers(options: CreateHandlersOptions): MockApi {
     })],
     ['GET', REST_PATHS.projects, async (c) => ({
       status: 200,
-      body: await c.engine.listProjects({ ...(parseQuery(c.url.searchParams, PROJECT_SPEC) as ProjectQuery), signal: c.signal }),
+      body: await c.engine.listProjects({ ...(parseQuery(c.url.searchParams, PROJECT_QUERY) as ProjectQuery), signal: c.signal }),
     })],
     ['GET', REST_PATHS.project, async (c) => ({
       status: 200,
@@ -564,7 +493,7 @@ export function createHandlers(options: CreateHandlersOptions): MockApi {
     })],
     ['GET', REST_PATHS.claims, async (c) => ({
       status: 200,
-      body: await c.engine.listClaims({ ...(parseQuery(c.url.searchParams, CLAIM_SPEC) as ClaimQuery), signal: c.signal }),
+      body: await c.engine.listClaims({ ...(parseQuery(c.url.searchParams, CLAIM_QUERY) as ClaimQuery), signal: c.signal }),
     })],
     ['POST', REST_PATHS.claims, async (c) => ({
       status: 201,
