@@ -15,3 +15,4 @@ export * from './adapters/local.js';
 export * from './persistence.js';
 export * from './adapters/index.js';
 export * from './search/index.js';
+export * from './matching/index.js';
