@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { DataAdapter, Locale, Outbox, RenlingDatabase, StorageState } from '@renling/core';
+import type { Actor, DataAdapter, Locale, Outbox, RenlingDatabase, StorageState } from '@renling/core';
 import type { Theme } from '../styles/tokens.js';
 
 /** What `<rl-provider>` gives its descendants. Components never import an adapter themselves. */
@@ -14,6 +14,12 @@ export interface RenlingServices {
   storageState: StorageState;
   locale: Locale;
   theme: Theme | null;
+  /**
+   * Who is using the page (community staff, an organization, a resident), so
+   * components offer only the actions that person may take. The server's
+   * session decides what is really allowed; a local adapter acts as this person.
+   */
+  viewer?: Actor | null;
 }
 
 // Symbol.for: a provider from one copy of the kit serves components of another

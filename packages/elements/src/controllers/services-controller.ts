@@ -43,6 +43,7 @@ export class ServicesController implements ReactiveController {
       storageState: database.state,
       locale: provided?.locale ?? currentLocale(),
       theme: provided?.theme ?? null,
+      viewer: provided?.viewer ?? null,
     };
   }
 

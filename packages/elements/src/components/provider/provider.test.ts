@@ -52,6 +52,42 @@ describe('rl-provider', () => {
     expect(currentLocale()).to.equal('en');
   });
 
+  it('reads the viewer from its attribute, hands it down, and lets an actor-aware adapter act as that person', async () => {
+    const asked: unknown[] = [];
+    const base = createMemoryAdapter(empty);
+    const view = createMemoryAdapter(empty);
+    const adapter = Object.assign(Object.create(base) as typeof base, {
+      withActor(actor: unknown) {
+        asked.push(actor);
+        return view;
+      },
+    });
+    const el = await fixture<RlProvider>(html`<rl-provider .adapter=${adapter} viewer="organization:org-0007:阳光社工">
+      <rl-test-services-probe></rl-test-services-probe>
+    </rl-provider>`);
+    const probe = el.querySelector<ServicesProbe>('rl-test-services-probe')!;
+    expect(probe.services?.viewer).to.deep.equal({ role: 'organization', id: 'org-0007', name: '阳光社工' });
+    expect(probe.services?.adapter).to.equal(view);
+    expect(asked).to.deep.equal([{ role: 'organization', id: 'org-0007', name: '阳光社工' }]);
+    el.viewer = null;
+    await el.updateComplete;
+    expect(probe.services?.viewer).to.equal(null);
+    expect(probe.services?.adapter).to.equal(adapter);
+  });
+
+  it('ignores a viewer attribute that is not role:id, with a warning', async () => {
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args[0]);
+    try {
+      const el = await fixture<RlProvider>(html`<rl-provider viewer="mayor:x y"><rl-test-services-probe></rl-test-services-probe></rl-provider>`);
+      expect(el.viewer).to.equal(null);
+      expect(String(warnings[0])).to.contain('viewer="mayor:x y"');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('sets every --rl-* token of its theme for what it holds', async () => {
     const el = await fixture<RlProvider>(html`<rl-provider theme="dark"><div id="inside"></div></rl-provider>`);
     const inside = el.querySelector('#inside')!;

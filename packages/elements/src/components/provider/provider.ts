@@ -1,7 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { DataAdapter, Locale, Outbox, RenlingDatabase, StorageState } from '@renling/core';
+import type { Actor, DataAdapter, Locale, Outbox, RenlingDatabase, StorageState } from '@renling/core';
+import { actorAttribute, canActAs } from '../../base/actor-attribute.js';
 import { rlElement } from '../../base/define.js';
 import { VERSION } from '../../base/version.js';
 import { servicesContext, type RenlingServices } from '../../context/services.js';
@@ -57,6 +58,13 @@ export class RlProvider extends LitElement {
   /** `light`, `dark` or `elder`, applied to every descendant. */
   @property({ reflect: true }) theme: Theme | undefined;
 
+  /**
+   * Who uses the page, as `role:id` (`staff:sq-01`, `organization:org-0001`,
+   * `resident:r-7`); components then offer that person's actions only. With
+   * the browser's own data (no `api`), the adapter also acts as this person.
+   */
+  @property({ converter: actorAttribute }) viewer: Actor | null = null;
+
   private readonly provider = new ContextProvider(this, {
     context: servicesContext,
     initialValue: this.snapshot(),
@@ -65,6 +73,8 @@ export class RlProvider extends LitElement {
   private database: RenlingDatabase | null = null;
   private outbox: Outbox | null = null;
   private effectiveAdapter: DataAdapter | null = null;
+  /** The chain's adapter before it was told who the viewer is. */
+  private chainAdapter: DataAdapter | null = null;
   private storageState: StorageState = 'ok';
 
   /** The adapter in use (after `api`, `src` or the local default was applied). */
@@ -85,6 +95,7 @@ export class RlProvider extends LitElement {
       storageState: this.storageState,
       locale: this.locale ? resolveLocale(this.locale) : currentLocale(),
       theme: this.theme ?? null,
+      viewer: this.viewer,
     };
   }
 
@@ -123,7 +134,7 @@ export class RlProvider extends LitElement {
       this.database.addEventListener('statechange', this.onStorageState);
       this.onStorageState();
     }
-    this.effectiveAdapter = chain.adapter;
+    this.chainAdapter = chain.adapter;
     this.outbox = chain.outbox;
     if (this.isConnected) this.outbox.start();
   }
@@ -131,6 +142,11 @@ export class RlProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) void useLocale(this.locale ? resolveLocale(this.locale) : null);
     if (changed.has('adapter') || changed.has('api') || changed.has('src') || changed.has('storageName')) this.connectData();
+    if (changed.has('adapter') || changed.has('api') || changed.has('src') || changed.has('storageName') || changed.has('viewer')) {
+      // a view over the same data, so switching who acts keeps one picture of it
+      const base = this.chainAdapter;
+      this.effectiveAdapter = base && this.viewer && canActAs(base) ? (base.withActor(this.viewer) as DataAdapter) : base;
+    }
     // a new object, so consumers that compare by identity see the change
     this.provider.setValue(this.snapshot());
   }
