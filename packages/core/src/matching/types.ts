@@ -39,6 +39,7 @@ export type MatchReasonCode =
   | 'category-unrelated'
   | 'audience-overlap'
   | 'audience-all-residents'
+  | 'audience-targeted'
   | 'audience-none'
   | 'area-same-grid'
   | 'area-same-community'
@@ -131,7 +132,7 @@ export interface MatchIndex {
   suggestOffers(need: PublicNeed, k: number): Suggestion<ServiceOffer>[];
   /** The `k` best eligible open needs for an offer, best first; ties by need id. */
   suggestNeeds(offer: ServiceOffer, k: number): Suggestion<PublicNeed>[];
-  /** Every eligible offer for a need, unsorted (the allocation's candidate edges). */
+  /** Every eligible offer for a need, best first (the allocation's candidate edges). */
   eligibleOffers(need: PublicNeed): Suggestion<ServiceOffer>[];
   /** Adds an offer; throws if its id is already indexed. */
   addOffer(offer: ServiceOffer): void;

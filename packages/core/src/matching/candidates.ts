@@ -1,0 +1,410 @@
+/**
+ * The candidate index: offers bucketed by top-level category × service-area
+ * code, needs by top-level category × each area containing them.
+ *
+ * A need looks up the buckets of its own and related fields at its grid,
+ * community, street and district: exactly the offers that pass the category
+ * and area rules. Buckets hold only offers that are open, in their dates and
+ * not full, so every offer the index never looks at is ineligible. Within
+ * what it looks at, the index skips work only where an upper bound proves a
+ * pair cannot reach the current top k: a bucket whose best possible score is
+ * below the k-th, and the text part of a pair whose other parts plus the
+ * whole text weight fall short. Results are therefore the same as scoring
+ * all pairs (`suggestOffersNaive`), which the tests and the benchmark check.
+ */
+import type { PublicNeed, ServiceOffer } from '../model.js';
+import {
+  B_OFFER_FULL,
+  CATEGORY_VALUE,
+  P_AREA,
+  P_AUDIENCE,
+  P_CAPACITY,
+  P_CATEGORY,
+  P_FIT,
+  P_TRUST,
+  areaValueOfLength,
+  capacityValue,
+  centsOf,
+  cheapCents,
+  checkList,
+  maxUrgencyCents,
+  prepareNeed,
+  prepareOffer,
+  resolveContext,
+  servedAreaLength,
+  textCents,
+  topsRelated,
+  totalCents,
+} from './prepare.js';
+import type { PreparedNeed, PreparedOffer, ScoringEnv } from './prepare.js';
+import { relatedTopIndexes } from './related.js';
+import { scorePrepared } from './scoring.js';
+import type { MatchContext, MatchIndex, MatchIndexInput, Suggestion } from './types.js';
+
+/** A scored candidate before its reasons are spelled out. */
+export interface Ranked<T> {
+  readonly item: T;
+  readonly id: string;
+  readonly cents: number;
+}
+
+/** Best first: higher total, then lower id, so ties never depend on input order. */
+export const byRank = (a: Ranked<unknown>, b: Ranked<unknown>): number => b.cents - a.cents || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The k best seen so far, kept sorted. */
+class TopK<T> {
+  readonly list: Ranked<T>[] = [];
+  constructor(private readonly k: number) {}
+
+  /** True when a candidate with this total and id cannot enter the list. */
+  excludes(cents: number, id: string): boolean {
+    if (this.list.length < this.k) return false;
+    const worst = this.list[this.k - 1] as Ranked<T>;
+    return cents < worst.cents || (cents === worst.cents && id > worst.id);
+  }
+
+  /** True when nothing scoring at most `cents` can enter the list. */
+  closedBelow(cents: number): boolean {
+    return this.list.length >= this.k && cents < (this.list[this.k - 1] as Ranked<T>).cents;
+  }
+
+  add(entry: Ranked<T>): void {
+    if (this.excludes(entry.cents, entry.id)) return;
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byRank(this.list[mid] as Ranked<T>, entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.list.splice(lo, 0, entry);
+    if (this.list.length > this.k) this.list.pop();
+  }
+}
+
+function checkK(k: number): number {
+  if (!Number.isSafeInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer, got ${String(k)}`);
+  return k;
+}
+
+/** The codes of an area and every area above it, finest first. */
+function ancestorsOf(code: string): string[] {
+  const out: string[] = [];
+  for (let length = code.length; length >= 6; length -= 3) out.push(code.slice(0, length));
+  return out;
+}
+
+interface OfferBucket {
+  readonly top: number;
+  readonly areaLength: number;
+  readonly offers: PreparedOffer[];
+  /** Upper bounds of the parts that depend on the offer alone; kept on removal (still bounds). */
+  maxCapacityCents: number;
+  maxTrustCents: number;
+}
+
+const bucketKey = (top: number, code: string): string => `${top}|${code}`;
+
+function removeFrom<T extends { readonly id: string }>(list: T[] | undefined, id: string): void {
+  if (list === undefined) return;
+  const at = list.findIndex((x) => x.id === id);
+  if (at >= 0) list.splice(at, 1);
+}
+
+function checkUnique(kind: string, ids: Iterable<string>): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new RangeError(`Duplicate ${kind} id ${JSON.stringify(id)}`);
+    seen.add(id);
+  }
+}
+
+/** The index behind `createMatchIndex`; the allocation also reads its candidates directly. */
+export class CandidateIndex implements MatchIndex {
+  readonly env: ScoringEnv;
+  private readonly offers = new Map<string, PreparedOffer>();
+  private readonly needs = new Map<string, PreparedNeed>();
+  /** Available offers (open, in dates, places left). */
+  private readonly offerBuckets = new Map<string, OfferBucket>();
+  /** Offers that would serve but are closed, paused, out of dates or full: only for near misses. */
+  private readonly unavailableBuckets = new Map<string, PreparedOffer[]>();
+  /** Open needs, once under each area that contains them. */
+  private readonly needBuckets = new Map<string, PreparedNeed[]>();
+
+  constructor(needs: readonly PublicNeed[], offers: readonly ServiceOffer[], context: MatchContext | undefined) {
+    checkList(needs, 'createMatchIndex needs a `needs` array');
+    checkList(offers, 'createMatchIndex needs an `offers` array');
+    this.env = resolveContext(context);
+    for (const offer of offers) this.addOffer(offer);
+    for (const need of needs) this.addNeed(need);
+  }
+
+  get offerCount(): number {
+    return this.offers.size;
+  }
+
+  get needCount(): number {
+    return this.needs.size;
+  }
+
+  // -------------------------------------------------------------------------
+  // Offers
+  // -------------------------------------------------------------------------
+
+  addOffer(offer: ServiceOffer): void {
+    const po = prepareOffer(offer, this.env);
+    if (this.offers.has(po.id)) throw new RangeError(`Offer ${JSON.stringify(po.id)} is already in the match index`);
+    this.offers.set(po.id, po);
+    for (const code of po.areaCodes) {
+      const key = bucketKey(po.top, code);
+      if (po.unavailable !== 0) {
+        const list = this.unavailableBuckets.get(key);
+        if (list) list.push(po);
+        else this.unavailableBuckets.set(key, [po]);
+        continue;
+      }
+      let bucket = this.offerBuckets.get(key);
+      if (bucket === undefined) {
+        bucket = { top: po.top, areaLength: code.length, offers: [], maxCapacityCents: 0, maxTrustCents: 0 };
+        this.offerBuckets.set(key, bucket);
+      }
+      bucket.offers.push(po);
+      bucket.maxCapacityCents = Math.max(bucket.maxCapacityCents, centsOf(capacityValue(po), this.env.weights[P_CAPACITY] as number));
+      bucket.maxTrustCents = Math.max(bucket.maxTrustCents, centsOf(po.trust, this.env.weights[P_TRUST] as number));
+    }
+  }
+
+  updateOffer(offer: ServiceOffer): void {
+    if (!this.offers.has(offer.id)) throw new RangeError(`Offer ${JSON.stringify(offer.id)} is not in the match index`);
+    // prepare first so a bad offer leaves the index as it was
+    prepareOffer(offer, this.env);
+    this.removeOffer(offer.id);
+    this.addOffer(offer);
+  }
+
+  removeOffer(offerId: string): boolean {
+    const po = this.offers.get(offerId);
+    if (po === undefined) return false;
+    this.offers.delete(offerId);
+    for (const code of po.areaCodes) {
+      const key = bucketKey(po.top, code);
+      removeFrom(this.offerBuckets.get(key)?.offers, offerId);
+      removeFrom(this.unavailableBuckets.get(key), offerId);
+    }
+    return true;
+  }
+
+  // -------------------------------------------------------------------------
+  // Needs
+  // -------------------------------------------------------------------------
+
+  addNeed(need: PublicNeed): void {
+    const pn = prepareNeed(need);
+    if (this.needs.has(pn.id)) throw new RangeError(`Need ${JSON.stringify(pn.id)} is already in the match index`);
+    this.needs.set(pn.id, pn);
+    if (!pn.open) return;
+    for (const code of ancestorsOf(pn.areaCode)) {
+      const key = bucketKey(pn.top, code);
+      const list = this.needBuckets.get(key);
+      if (list) list.push(pn);
+      else this.needBuckets.set(key, [pn]);
+    }
+  }
+
+  updateNeed(need: PublicNeed): void {
+    if (!this.needs.has(need.id)) throw new RangeError(`Need ${JSON.stringify(need.id)} is not in the match index`);
+    prepareNeed(need);
+    this.removeNeed(need.id);
+    this.addNeed(need);
+  }
+
+  removeNeed(needId: string): boolean {
+    const pn = this.needs.get(needId);
+    if (pn === undefined) return false;
+    this.needs.delete(needId);
+    for (const code of ancestorsOf(pn.areaCode)) removeFrom(this.needBuckets.get(bucketKey(pn.top, code)), needId);
+    return true;
+  }
+
+  /** Every indexed offer, available or not. */
+  allOffers(): IterableIterator<PreparedOffer> {
+    return this.offers.values();
+  }
+
+  /** The prepared form of a need: the indexed one when it is the same object, else compiled now. */
+  preparedNeed(need: PublicNeed): PreparedNeed {
+    const known = this.needs.get(need.id);
+    return known !== undefined && known.need === need ? known : prepareNeed(need);
+  }
+
+  private preparedOffer(offer: ServiceOffer): PreparedOffer {
+    const known = this.offers.get(offer.id);
+    return known !== undefined && known.offer === offer ? known : prepareOffer(offer, this.env);
+  }
+
+  // -------------------------------------------------------------------------
+  // Queries
+  // -------------------------------------------------------------------------
+
+  /** The buckets that can hold eligible offers for a need, each with the most any of its offers can score. */
+  private bucketsFor(pn: PreparedNeed): { bucket: OfferBucket; bound: number }[] {
+    const w = this.env.weights;
+    // parts whose bound does not depend on the bucket
+    const fixed = centsOf(1, w[P_AUDIENCE] as number) + centsOf(1, w[P_FIT] as number) + maxUrgencyCents(pn, this.env) + this.env.textCents;
+    const out: { bucket: OfferBucket; bound: number }[] = [];
+    const tops = [pn.top, ...relatedTopIndexes(pn.top)];
+    for (const code of ancestorsOf(pn.areaCode)) {
+      const area = centsOf(areaValueOfLength(code.length), w[P_AREA] as number);
+      for (const top of tops) {
+        const bucket = this.offerBuckets.get(bucketKey(top, code));
+        if (bucket === undefined || bucket.offers.length === 0) continue;
+        const category = centsOf(top === pn.top ? CATEGORY_VALUE[3] : CATEGORY_VALUE[1], w[P_CATEGORY] as number);
+        out.push({ bucket, bound: fixed + area + category + bucket.maxCapacityCents + bucket.maxTrustCents });
+      }
+    }
+    return out;
+  }
+
+  /** The k best eligible offers as ranked entries (no reasons yet). */
+  rankOffers(pn: PreparedNeed, k: number): Ranked<PreparedOffer>[] {
+    if (!pn.open || k === 0) return [];
+    const best = new TopK<PreparedOffer>(k);
+    const buckets = this.bucketsFor(pn).sort((a, b) => b.bound - a.bound);
+    for (const { bucket, bound } of buckets) {
+      if (best.closedBelow(bound)) break;
+      for (const po of bucket.offers) {
+        // an offer serving the need through several codes is taken in the bucket of the most specific one
+        if (servedAreaLength(pn, po) !== bucket.areaLength) continue;
+        const cheap = cheapCents(pn, po, this.env);
+        if (best.excludes(cheap + this.env.textCents, po.id)) continue;
+        best.add({ item: po, id: po.id, cents: cheap + textCents(pn, po, this.env) });
+      }
+    }
+    return best.list;
+  }
+
+  /** Every eligible offer for a need with its total, best first. */
+  rankAllOffers(pn: PreparedNeed): Ranked<PreparedOffer>[] {
+    if (!pn.open) return [];
+    const out: Ranked<PreparedOffer>[] = [];
+    for (const { bucket } of this.bucketsFor(pn)) {
+      for (const po of bucket.offers) {
+        if (servedAreaLength(pn, po) === bucket.areaLength) out.push({ item: po, id: po.id, cents: totalCents(pn, po, this.env) });
+      }
+    }
+    return out.sort(byRank);
+  }
+
+  /** Offers that would serve the need's area and field but are unavailable (closed, paused, out of dates or full). */
+  unavailableOffersFor(pn: PreparedNeed): PreparedOffer[] {
+    const out: PreparedOffer[] = [];
+    const tops = [pn.top, ...relatedTopIndexes(pn.top)];
+    for (const code of ancestorsOf(pn.areaCode)) {
+      for (const top of tops) {
+        for (const po of this.unavailableBuckets.get(bucketKey(top, code)) ?? []) {
+          if (servedAreaLength(pn, po) === code.length) out.push(po);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** True when the offer's only blocker for open needs is being full. */
+  static onlyFull(po: PreparedOffer): boolean {
+    return po.unavailable === B_OFFER_FULL;
+  }
+
+  suggestOffers(need: PublicNeed, k: number): Suggestion<ServiceOffer>[] {
+    checkK(k);
+    const pn = this.preparedNeed(need);
+    return this.rankOffers(pn, k).map(({ item }) => ({ item: item.offer, score: scorePrepared(pn, item, this.env) }));
+  }
+
+  eligibleOffers(need: PublicNeed): Suggestion<ServiceOffer>[] {
+    const pn = this.preparedNeed(need);
+    return this.rankAllOffers(pn).map(({ item }) => ({ item: item.offer, score: scorePrepared(pn, item, this.env) }));
+  }
+
+  suggestNeeds(offer: ServiceOffer, k: number): Suggestion<PublicNeed>[] {
+    checkK(k);
+    const po = this.preparedOffer(offer);
+    if (po.unavailable !== 0 || k === 0) return [];
+    const best = new TopK<PreparedNeed>(k);
+    const tops = [po.top, ...relatedTopIndexes(po.top)];
+    for (const code of po.areaCodes) {
+      for (const top of tops) {
+        for (const pn of this.needBuckets.get(bucketKey(top, code)) ?? []) {
+          // a need inside two of the offer's codes is taken under the most specific one
+          if (servedAreaLength(pn, po) !== code.length) continue;
+          const cheap = cheapCents(pn, po, this.env);
+          if (best.excludes(cheap + this.env.textCents, pn.id)) continue;
+          best.add({ item: pn, id: pn.id, cents: cheap + textCents(pn, po, this.env) });
+        }
+      }
+    }
+    return best.list.map(({ item }) => ({ item: item.need, score: scorePrepared(item, po, this.env) }));
+  }
+}
+
+/**
+ * Builds the candidate index over needs and offers. Offers' availability
+ * (status, dates, places) is read when they are added, with the context's
+ * `now`: call `updateOffer` when an offer changes. Only open needs
+ * (MATCHABLE_NEED_STATUSES) are suggested for offers. Throws on duplicate
+ * ids and on data that cannot be scored.
+ */
+export function createMatchIndex(input: MatchIndexInput): MatchIndex {
+  if (typeof input !== 'object' || input === null) throw new TypeError('createMatchIndex needs { needs, offers, organizations }');
+  return new CandidateIndex(input.needs, input.offers, input);
+}
+
+/**
+ * All offers compiled once and scanned in full for every need: the
+ * reference the index must agree with. Every pair's hard rules are checked
+ * and every eligible pair is scored completely.
+ */
+export class AllPairsMatcher {
+  readonly env: ScoringEnv;
+  private readonly prepared: PreparedOffer[];
+
+  constructor(offers: readonly ServiceOffer[], context: MatchContext | undefined) {
+    checkList(offers, 'offers must be an array');
+    this.env = resolveContext(context);
+    this.prepared = offers.map((o) => prepareOffer(o, this.env));
+    checkUnique('offer', this.prepared.map((p) => p.id));
+  }
+
+  suggestOffers(need: PublicNeed, k: number): Suggestion<ServiceOffer>[] {
+    checkK(k);
+    const pn = prepareNeed(need);
+    if (!pn.open || k === 0) return [];
+    const best = new TopK<PreparedOffer>(k);
+    for (const po of this.prepared) {
+      if (po.unavailable !== 0 || !topsRelated(pn.top, po.top) || servedAreaLength(pn, po) === 0) continue;
+      best.add({ item: po, id: po.id, cents: totalCents(pn, po, this.env) });
+    }
+    return best.list.map(({ item }) => ({ item: item.offer, score: scorePrepared(pn, item, this.env) }));
+  }
+}
+
+/** The k best eligible offers for a need by scoring it against every offer (the all-pairs reference). */
+export function suggestOffersNaive(need: PublicNeed, offers: readonly ServiceOffer[], k: number, context: MatchContext): Suggestion<ServiceOffer>[] {
+  return new AllPairsMatcher(offers, context).suggestOffers(need, k);
+}
+
+/** The k best eligible open needs for an offer by scoring it against every need (the all-pairs reference). */
+export function suggestNeedsNaive(offer: ServiceOffer, needs: readonly PublicNeed[], k: number, context: MatchContext): Suggestion<PublicNeed>[] {
+  checkK(k);
+  checkList(needs, 'needs must be an array');
+  const env = resolveContext(context);
+  const po = prepareOffer(offer, env);
+  const prepared = needs.map((n) => prepareNeed(n));
+  checkUnique('need', prepared.map((p) => p.id));
+  if (po.unavailable !== 0 || k === 0) return [];
+  const best = new TopK<PreparedNeed>(k);
+  for (const pn of prepared) {
+    if (!pn.open || !topsRelated(pn.top, po.top) || servedAreaLength(pn, po) === 0) continue;
+    best.add({ item: pn, id: pn.id, cents: totalCents(pn, po, env) });
+  }
+  return best.list.map(({ item }) => ({ item: item.need, score: scorePrepared(item, po, env) }));
+}

@@ -1,0 +1,601 @@
+/**
+ * Needs and offers compiled once into flat records, and the value of every
+ * score part computed from them.
+ *
+ * `scoreMatch`, the candidate index and the all-pairs reference all score
+ * through the functions below, so they cannot disagree: the index differs
+ * only in which pairs it looks at. Points are whole hundredths (cents), so
+ * totals are exact integers whatever order parts or pairs are added in.
+ */
+import { AUDIENCES, CAPACITY_PERIODS, NEED_STATUSES, OFFER_STATUSES, SERVICE_MODES, URGENCIES, capacityLeft } from '../model.js';
+import type { CapacityPeriod, Organization, PublicNeed, ServiceOffer } from '../model.js';
+import { defaultReadings } from '../search/readings.js';
+import { fold, isHan, isWordChar } from '../search/text.js';
+import { isCategoryCode } from '../taxonomy.js';
+import { TOP_CODES, relatedTopIndexes, topIndexOf } from './related.js';
+import { DEFAULT_MATCH_WEIGHTS, MATCH_PART_NAMES } from './types.js';
+import type { Lookup, MatchContext, MatchPartName } from './types.js';
+
+/** Need statuses that can still be matched: checked by staff and not yet claimed. */
+export const MATCHABLE_NEED_STATUSES = ['verified', 'published'] as const;
+
+// Part positions in MATCH_PART_NAMES; text is last so an upper bound of the
+// other parts plus the text weight can skip the costliest part.
+export const P_CATEGORY = 0;
+export const P_AUDIENCE = 1;
+export const P_AREA = 2;
+export const P_CAPACITY = 3;
+export const P_FIT = 4;
+export const P_URGENCY = 5;
+export const P_TRUST = 6;
+export const P_TEXT = 7;
+export const PART_COUNT = MATCH_PART_NAMES.length;
+
+// Blocker bits, in MATCH_BLOCKERS order.
+export const B_NEED_NOT_OPEN = 1;
+export const B_CATEGORY = 2;
+export const B_AREA = 4;
+export const B_OFFER_NOT_OPEN = 8;
+export const B_OFFER_DATES = 16;
+export const B_OFFER_FULL = 32;
+
+// ---------------------------------------------------------------------------
+// Context
+// ---------------------------------------------------------------------------
+
+/** A context checked and resolved for scoring. */
+export interface ScoringEnv {
+  /** Weights in MATCH_PART_NAMES order. */
+  readonly weights: Float64Array;
+  /** The text weight in cents: the most the text part can add. */
+  readonly textCents: number;
+  /** The local calendar day of `now`, `YYYY-MM-DD`, compared with offers' validity dates. */
+  readonly today: string;
+  readonly organization: (id: string) => Organization | undefined;
+}
+
+const MAX_WEIGHT = 1_000_000;
+
+/** Resolves weights (validated), the day and the organization lookup. */
+export function resolveContext(context: MatchContext | undefined): ScoringEnv {
+  if (context !== undefined && (typeof context !== 'object' || context === null)) throw new TypeError('Matching context must be an object');
+  const weights = new Float64Array(PART_COUNT);
+  const given = context?.weights ?? {};
+  for (const key of Object.keys(given)) {
+    if (!(MATCH_PART_NAMES as readonly string[]).includes(key)) throw new RangeError(`Unknown match weight "${key}"; known: ${MATCH_PART_NAMES.join(', ')}`);
+  }
+  MATCH_PART_NAMES.forEach((name, i) => {
+    const w = given[name] ?? DEFAULT_MATCH_WEIGHTS[name];
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > MAX_WEIGHT) {
+      throw new RangeError(`Match weight "${name}" must be a number from 0 to ${MAX_WEIGHT}, got ${String(w)}`);
+    }
+    weights[i] = w;
+  });
+  const now = context?.now ?? new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('Matching context: now must be a valid Date');
+  return {
+    weights,
+    textCents: Math.round((weights[P_TEXT] ?? 0) * 100),
+    today: localDay(now),
+    organization: lookupFunction(context?.organizations, 'organizations'),
+  };
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+/** Offers' dates are calendar days where the service runs, so they compare with the local day. */
+const localDay = (d: Date): string => `${String(d.getFullYear()).padStart(4, '0')}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+
+/** A lookup as a function; undefined means "knows nothing". */
+export function lookupFunction<T>(lookup: Lookup<T> | undefined, what: string): (id: string) => T | undefined {
+  if (lookup === undefined) return () => undefined;
+  if (typeof lookup === 'function') return lookup;
+  if (lookup instanceof Map) {
+    const map = lookup as ReadonlyMap<string, T>;
+    return (id) => map.get(id);
+  }
+  throw new TypeError(`Matching context: ${what} must be a Map or a function from id to item`);
+}
+
+// ---------------------------------------------------------------------------
+// Prepared records
+// ---------------------------------------------------------------------------
+
+const AUDIENCE_BIT: ReadonlyMap<string, number> = new Map(AUDIENCES.map((a, i) => [a, 1 << i]));
+const ALL_RESIDENTS = AUDIENCE_BIT.get('all-residents') ?? 0;
+/** Audiences for whom a home visit is the natural way to be served. */
+const HOME_AUDIENCES = (AUDIENCE_BIT.get('elderly') ?? 0) | (AUDIENCE_BIT.get('disabled') ?? 0);
+const MODE_BIT: ReadonlyMap<string, number> = new Map(SERVICE_MODES.map((m, i) => [m, 1 << i]));
+const URGENCY_INDEX: ReadonlyMap<string, number> = new Map(URGENCIES.map((u, i) => [u, i]));
+const MATCHABLE: ReadonlySet<string> = new Set(MATCHABLE_NEED_STATUSES);
+const AREA_CODE_RE = /^\d{6}(?:\d{3}){0,3}$/u;
+
+/** A need compiled for scoring. */
+export interface PreparedNeed {
+  readonly need: PublicNeed;
+  readonly id: string;
+  readonly item: string;
+  readonly top: number;
+  readonly audiences: number;
+  readonly areaCode: string;
+  readonly open: boolean;
+  readonly urgency: number;
+  readonly prefersHome: boolean;
+  /** Preferred ISO weekdays as bits 1…7; 0 when no preference. */
+  readonly days: number;
+  /** Preferred parts of the day (DAY_PARTS bits); 0 when no preference. */
+  readonly dayParts: number;
+  readonly grams: Float64Array;
+}
+
+/** An offer compiled for scoring under one context (its trust and availability depend on it). */
+export interface PreparedOffer {
+  readonly offer: ServiceOffer;
+  readonly id: string;
+  readonly item: string;
+  readonly top: number;
+  readonly audiences: number;
+  readonly areaCodes: readonly string[];
+  readonly modes: number;
+  readonly days: number;
+  readonly dayCount: number;
+  readonly dayParts: number;
+  readonly period: CapacityPeriod;
+  readonly left: number;
+  /** Blocker bits of the offer alone: not open, out of dates, full. */
+  readonly unavailable: number;
+  readonly organization: Organization | undefined;
+  readonly trust: number;
+  readonly grams: Float64Array;
+}
+
+/** Throws a TypeError unless `value` is an array (takes unknown so callers' types are not narrowed to any[]). */
+export function checkList(value: unknown, message: string): void {
+  if (!Array.isArray(value)) throw new TypeError(message);
+}
+
+function fail(kind: string, id: unknown, message: string): never {
+  throw new TypeError(`${kind} ${JSON.stringify(id)}: ${message}`);
+}
+
+function checkId(kind: string, id: unknown): string {
+  if (typeof id !== 'string' || id.length === 0) fail(kind, id, 'id must be a non-empty string');
+  return id;
+}
+
+function checkCategory(kind: string, id: string, code: unknown): string {
+  if (typeof code !== 'string' || !isCategoryCode(code)) fail(kind, id, `unknown category code ${JSON.stringify(code)}`);
+  return code;
+}
+
+function audienceMask(kind: string, id: string, list: unknown): number {
+  if (!Array.isArray(list) || list.length === 0) fail(kind, id, 'audiences must be a non-empty list');
+  let mask = 0;
+  for (const a of list as unknown[]) {
+    const bit = typeof a === 'string' ? AUDIENCE_BIT.get(a) : undefined;
+    if (bit === undefined) fail(kind, id, `unknown audience ${JSON.stringify(a)}`);
+    mask |= bit;
+  }
+  return mask;
+}
+
+function checkArea(kind: string, id: string, code: unknown): string {
+  if (typeof code !== 'string' || !AREA_CODE_RE.test(code)) fail(kind, id, `malformed area code ${JSON.stringify(code)}`);
+  return code;
+}
+
+/** Compiles a need. Throws a TypeError naming the need and the field for data that cannot be scored. */
+export function prepareNeed(need: PublicNeed): PreparedNeed {
+  if (typeof need !== 'object' || need === null) throw new TypeError('A need must be an object');
+  const id = checkId('Need', need.id);
+  const item = checkCategory('Need', id, need.categoryCode);
+  const audiences = audienceMask('Need', id, need.audiences);
+  const areaCode = checkArea('Need', id, need.areaCode);
+  const urgency = URGENCY_INDEX.get(need.urgency);
+  if (urgency === undefined) fail('Need', id, `unknown urgency ${JSON.stringify(need.urgency)}`);
+  if (!(NEED_STATUSES as readonly string[]).includes(need.status)) fail('Need', id, `unknown status ${JSON.stringify(need.status)}`);
+  const preferred = typeof need.preferredTime === 'string' ? foldText(need.preferredTime) : '';
+  return {
+    need,
+    id,
+    item,
+    top: topIndexOf(item),
+    audiences,
+    areaCode,
+    open: MATCHABLE.has(need.status),
+    urgency,
+    prefersHome: (audiences & HOME_AUDIENCES) !== 0,
+    days: weekdaysIn(preferred),
+    dayParts: dayPartsIn(preferred),
+    grams: textGrams(`${String(need.title)}\n${String(need.description)}`),
+  };
+}
+
+/** Compiles an offer under a context. Throws a TypeError naming the offer and the field for data that cannot be scored. */
+export function prepareOffer(offer: ServiceOffer, env: ScoringEnv): PreparedOffer {
+  if (typeof offer !== 'object' || offer === null) throw new TypeError('An offer must be an object');
+  const id = checkId('Offer', offer.id);
+  const item = checkCategory('Offer', id, offer.categoryCode);
+  const audiences = audienceMask('Offer', id, offer.audiences);
+  if (!Array.isArray(offer.serviceAreaCodes) || offer.serviceAreaCodes.length === 0) fail('Offer', id, 'serviceAreaCodes must be a non-empty list');
+  // a repeated code would put the offer twice in one bucket
+  const areaCodes = [...new Set(offer.serviceAreaCodes.map((c) => checkArea('Offer', id, c)))];
+  let modes = 0;
+  if (!Array.isArray(offer.modes) || offer.modes.length === 0) fail('Offer', id, 'modes must be a non-empty list');
+  for (const m of offer.modes) {
+    const bit = MODE_BIT.get(m);
+    if (bit === undefined) fail('Offer', id, `unknown service mode ${JSON.stringify(m)}`);
+    modes |= bit;
+  }
+  const { capacity, schedule } = offer;
+  if (
+    typeof capacity !== 'object' ||
+    !Number.isInteger(capacity.perPeriod) ||
+    !Number.isInteger(capacity.used) ||
+    capacity.used < 0 ||
+    !CAPACITY_PERIODS.includes(capacity.period)
+  ) {
+    fail('Offer', id, 'capacity must have integer perPeriod and used ≥ 0 and a known period');
+  }
+  if (typeof schedule !== 'object' || !Array.isArray(schedule.weekdays)) fail('Offer', id, 'schedule must have a weekdays list');
+  let days = 0;
+  for (const d of schedule.weekdays) {
+    if (!Number.isInteger(d) || d < 1 || d > 7) fail('Offer', id, `weekday ${JSON.stringify(d)} is not 1–7`);
+    days |= 1 << d;
+  }
+  if (!(OFFER_STATUSES as readonly string[]).includes(offer.status)) fail('Offer', id, `unknown status ${JSON.stringify(offer.status)}`);
+  if (typeof offer.validFrom !== 'string' || typeof offer.validTo !== 'string') fail('Offer', id, 'validFrom and validTo must be ISO dates');
+  if (typeof offer.organizationId !== 'string') fail('Offer', id, 'organizationId must be a string');
+
+  const left = capacityLeft(offer);
+  // ISO dates compare as strings; validTo is the last day the offer runs
+  const inDates = offer.validFrom.slice(0, 10) <= env.today && env.today <= offer.validTo.slice(0, 10);
+  const unavailable = (offer.status === 'open' ? 0 : B_OFFER_NOT_OPEN) | (inDates ? 0 : B_OFFER_DATES) | (left > 0 ? 0 : B_OFFER_FULL);
+  const organization = env.organization(offer.organizationId);
+  return {
+    offer,
+    id,
+    item,
+    top: topIndexOf(item),
+    audiences,
+    areaCodes,
+    modes,
+    days,
+    dayCount: popcount(days),
+    dayParts: dayPartsIn(foldText(typeof schedule.text === 'string' ? schedule.text : '')),
+    period: capacity.period,
+    left,
+    unavailable,
+    organization,
+    trust: organization === undefined ? 0 : trustValue(organization),
+    grams: textGrams(`${String(offer.title)}\n${String(offer.description)}`),
+  };
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------
+// Hard rules
+// ---------------------------------------------------------------------------
+
+/** True when top `b` is `a` or related to it; a matrix so the all-pairs scan pays one array read. */
+const TOP_COUNT = TOP_CODES.length;
+const RELATED = new Uint8Array(TOP_COUNT * TOP_COUNT);
+for (let i = 0; i < TOP_COUNT; i++) {
+  RELATED[i * TOP_COUNT + i] = 1;
+  for (const j of relatedTopIndexes(i)) RELATED[i * TOP_COUNT + j] = 1;
+}
+
+/** Whether the offer's field is the need's or a related one. */
+export const topsRelated = (a: number, b: number): boolean => RELATED[a * TOP_COUNT + b] === 1;
+
+/** The length of the most specific service-area code containing the need's area (15, 12, 9 or 6), or 0 when none does. */
+export function servedAreaLength(pn: PreparedNeed, po: PreparedOffer): number {
+  let best = 0;
+  for (const code of po.areaCodes) {
+    if (code.length > best && code.length <= pn.areaCode.length && pn.areaCode.startsWith(code)) best = code.length;
+  }
+  return best;
+}
+
+/** Blocker bits of a pair (see B_*). */
+export function blockerBits(pn: PreparedNeed, po: PreparedOffer): number {
+  return (
+    (pn.open ? 0 : B_NEED_NOT_OPEN) |
+    (topsRelated(pn.top, po.top) ? 0 : B_CATEGORY) |
+    (servedAreaLength(pn, po) > 0 ? 0 : B_AREA) |
+    po.unavailable
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Part values, each 0…1
+// ---------------------------------------------------------------------------
+
+/** 3 same item, 2 same top level, 1 related top level, 0 unrelated. */
+export function categoryTier(pn: PreparedNeed, po: PreparedOffer): number {
+  if (pn.item === po.item) return 3;
+  if (pn.top === po.top) return 2;
+  return topsRelated(pn.top, po.top) ? 1 : 0;
+}
+export const CATEGORY_VALUE = [0, 0.4, 0.7, 1] as const;
+
+/** Value by the length of the serving code: a grid or community team beats a street-wide one, which beats a district-wide one. */
+export function areaValueOfLength(length: number): number {
+  return length >= 12 ? 1 : length === 9 ? 0.6 : length === 6 ? 0.3 : 0;
+}
+
+/** 'overlap', 'all-residents' (the offer is for everyone), 'targeted' (the need is for everyone, the offer for a group) or 'none'. */
+export type AudienceFit = 'overlap' | 'all-residents' | 'targeted' | 'none';
+export function audienceFit(pn: PreparedNeed, po: PreparedOffer): AudienceFit {
+  if ((pn.audiences & po.audiences) !== 0) return 'overlap';
+  if ((po.audiences & ALL_RESIDENTS) !== 0) return 'all-residents';
+  if ((pn.audiences & ALL_RESIDENTS) !== 0) return 'targeted';
+  return 'none';
+}
+export function audienceValue(pn: PreparedNeed, po: PreparedOffer): number {
+  const shared = pn.audiences & po.audiences;
+  // one shared group already makes the offer relevant; covering all of the need's groups makes it a full fit
+  if (shared !== 0) return 0.6 + (0.4 * popcount(shared)) / popcount(pn.audiences);
+  return (po.audiences & ALL_RESIDENTS) !== 0 || (pn.audiences & ALL_RESIDENTS) !== 0 ? 0.5 : 0;
+}
+
+/** Places left, saturating at ten: beyond that an offer is not meaningfully roomier for one need. */
+export function capacityValue(po: PreparedOffer): number {
+  return po.unavailable !== 0 ? 0 : Math.min(po.left, 10) / 10;
+}
+
+// Mode fit: [prefersHome][mode index in SERVICE_MODES: on-site, home-visit, online]
+const MODE_VALUE = [
+  [1, 1, 0.7],
+  [0.6, 1, 0.3],
+] as const;
+
+/** The offer's mode that suits the need best (index into SERVICE_MODES). */
+export function bestMode(pn: PreparedNeed, po: PreparedOffer): number {
+  const table = MODE_VALUE[pn.prefersHome ? 1 : 0];
+  let best = -1;
+  let bestValue = -1;
+  for (let m = 0; m < SERVICE_MODES.length; m++) {
+    const value = table[m] ?? 0;
+    if ((po.modes & (1 << m)) !== 0 && value > bestValue) {
+      best = m;
+      bestValue = value;
+    }
+  }
+  return best;
+}
+
+/** 'no-preference', 'flexible' (by appointment), 'match', 'partial' (day or time of day fits) or 'mismatch'. */
+export type ScheduleFit = 'no-preference' | 'flexible' | 'match' | 'partial' | 'mismatch';
+export function scheduleFit(pn: PreparedNeed, po: PreparedOffer): ScheduleFit {
+  if (pn.days === 0 && pn.dayParts === 0) return 'no-preference';
+  if (po.days === 0) return 'flexible';
+  const dayOk = pn.days === 0 || (pn.days & po.days) !== 0;
+  const partOk = pn.dayParts === 0 || po.dayParts === 0 || (pn.dayParts & po.dayParts) !== 0;
+  return dayOk && partOk ? 'match' : dayOk || partOk ? 'partial' : 'mismatch';
+}
+const SCHEDULE_VALUE: Readonly<Record<ScheduleFit, number>> = { 'no-preference': 1, flexible: 1, match: 1, partial: 0.5, mismatch: 0 };
+
+export function fitValue(pn: PreparedNeed, po: PreparedOffer): number {
+  const mode = bestMode(pn, po);
+  const modeValue = mode < 0 ? 0 : MODE_VALUE[pn.prefersHome ? 1 : 0][mode] ?? 0;
+  return 0.5 * modeValue + 0.5 * SCHEDULE_VALUE[scheduleFit(pn, po)];
+}
+
+const URGENCY_LEVEL = [0.25, 0.5, 0.75, 1] as const;
+
+/**
+ * How soon the offer can act: by appointment or on most weekdays is soon, a
+ * one-off event is not.
+ */
+export function readiness(po: PreparedOffer): number {
+  if (po.period === 'once') return 0.3;
+  if (po.days === 0) return 0.8;
+  return Math.min(1, po.dayCount / 5);
+}
+
+/**
+ * The need's urgency, scaled by how soon the offer can act. Within one need's
+ * list it favours offers that run often; across a whole allocation it puts
+ * urgent needs first when places are scarce.
+ */
+export function urgencyValue(pn: PreparedNeed, po: PreparedOffer): number {
+  return (URGENCY_LEVEL[pn.urgency as 0 | 1 | 2 | 3] ?? 0) * (0.5 + 0.5 * readiness(po));
+}
+
+const RATING_VALUE: Readonly<Record<string, number>> = { '5A': 1, '4A': 0.8, '3A': 0.6, '2A': 0.4, '1A': 0.2 };
+const REGISTRATION_VALUE: Readonly<Record<string, number>> = { registered: 1, filed: 0.6, none: 0.2 };
+
+/**
+ * The organization's standing: its 等级评估 grade, whether it is registered
+ * or filed, and residents' satisfaction (neutral until rated).
+ */
+export function trustValue(org: Organization): number {
+  const rating = org.rating === null ? 0 : RATING_VALUE[org.rating] ?? 0;
+  const registration = REGISTRATION_VALUE[org.registration.status] ?? 0;
+  const satisfaction = typeof org.satisfaction === 'number' ? Math.min(1, Math.max(0, (org.satisfaction - 1) / 4)) : 0.5;
+  return 0.4 * rating + 0.3 * registration + 0.3 * satisfaction;
+}
+
+/** Shared character bigrams and words (Dice coefficient), doubled and capped: texts sharing half their terms are on the same subject. */
+export function textValue(pn: PreparedNeed, po: PreparedOffer): number {
+  const a = pn.grams;
+  const b = po.grams;
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return Math.min(1, (4 * shared) / (a.length + b.length));
+}
+
+/** All part values in MATCH_PART_NAMES order, written into `out`. */
+export function partValues(pn: PreparedNeed, po: PreparedOffer, out: Float64Array): Float64Array {
+  out[P_CATEGORY] = CATEGORY_VALUE[categoryTier(pn, po) as 0 | 1 | 2 | 3];
+  out[P_AUDIENCE] = audienceValue(pn, po);
+  out[P_AREA] = areaValueOfLength(servedAreaLength(pn, po));
+  out[P_CAPACITY] = capacityValue(po);
+  out[P_FIT] = fitValue(pn, po);
+  out[P_URGENCY] = urgencyValue(pn, po);
+  out[P_TRUST] = po.trust;
+  out[P_TEXT] = textValue(pn, po);
+  return out;
+}
+
+/** A part's points in cents. */
+export const centsOf = (value: number, weight: number): number => Math.round(value * weight * 100);
+
+/** Cents of every part but text: with `env.textCents` an upper bound of the total. */
+export function cheapCents(pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv): number {
+  const w = env.weights;
+  return (
+    centsOf(CATEGORY_VALUE[categoryTier(pn, po) as 0 | 1 | 2 | 3], w[P_CATEGORY] as number) +
+    centsOf(audienceValue(pn, po), w[P_AUDIENCE] as number) +
+    centsOf(areaValueOfLength(servedAreaLength(pn, po)), w[P_AREA] as number) +
+    centsOf(capacityValue(po), w[P_CAPACITY] as number) +
+    centsOf(fitValue(pn, po), w[P_FIT] as number) +
+    centsOf(urgencyValue(pn, po), w[P_URGENCY] as number) +
+    centsOf(po.trust, w[P_TRUST] as number)
+  );
+}
+
+/** The text part's cents. */
+export const textCents = (pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv): number => centsOf(textValue(pn, po), env.weights[P_TEXT] as number);
+
+/** The total in cents. */
+export const totalCents = (pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv): number => cheapCents(pn, po, env) + textCents(pn, po, env);
+
+/** The most a pair with this need can score in the urgency part, in cents (for bucket bounds). */
+export const maxUrgencyCents = (pn: PreparedNeed, env: ScoringEnv): number => centsOf(URGENCY_LEVEL[pn.urgency as 0 | 1 | 2 | 3] ?? 0, env.weights[P_URGENCY] as number);
+
+/** Part name by position. */
+export const partName = (i: number): MatchPartName => MATCH_PART_NAMES[i] as MatchPartName;
+
+// ---------------------------------------------------------------------------
+// Text
+// ---------------------------------------------------------------------------
+
+let readings: ReturnType<typeof defaultReadings> | undefined;
+// the reading table is built on first use, not when the module loads
+const foldText = (text: string): string => fold(text, (readings ??= defaultReadings()));
+
+/** 2³²: word hashes sit above every Han bigram code. */
+const WORD_BASE = 4294967296;
+
+function hashWord(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    h ^= word.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return WORD_BASE + (h >>> 0);
+}
+
+/**
+ * The sorted distinct terms of a text after folding (traditional to
+ * simplified, full-width to ASCII, lower case): Han character bigrams, and
+ * Latin words or numbers of two characters or more.
+ */
+export function textGrams(text: string): Float64Array {
+  const folded = foldText(text);
+  const terms: number[] = [];
+  let prevHan = -1;
+  let wordStart = -1;
+  const endWord = (end: number): void => {
+    if (wordStart >= 0 && end - wordStart >= 2) terms.push(hashWord(folded.slice(wordStart, end)));
+    wordStart = -1;
+  };
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (isHan(c)) {
+      endWord(i);
+      if (prevHan >= 0) terms.push(prevHan * 65536 + c);
+      prevHan = c;
+    } else {
+      prevHan = -1;
+      if (isWordChar(c)) {
+        if (wordStart < 0) wordStart = i;
+      } else endWord(i);
+    }
+  }
+  endWord(folded.length);
+  terms.sort((x, y) => x - y);
+  let n = 0;
+  for (let i = 0; i < terms.length; i++) if (i === 0 || terms[i] !== terms[i - 1]) terms[n++] = terms[i] as number;
+  return Float64Array.from(terms.slice(0, n));
+}
+
+// ---------------------------------------------------------------------------
+// When: weekdays and parts of the day in free text
+// ---------------------------------------------------------------------------
+
+export const DAY_MORNING = 1;
+export const DAY_AFTERNOON = 2;
+export const DAY_EVENING = 4;
+const WEEKDAYS = 0b11111110;
+const WORKDAYS = 0b00111110;
+const WEEKEND = 0b11000000;
+const WEEKDAY_CHAR: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 七: 7 };
+const EN_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+// 周一, 星期三, 礼拜天, and ranges 周一至周五; "每周一次" (once a week) is not Monday
+const CN_DAY_RE = /(?:周|星期|礼拜)([一二三四五六日天七])(?!次)(?:\s*(?:至|到|-|–|—|~|～)\s*(?:周|星期|礼拜)?([一二三四五六日天七]))?/gu;
+const EN_DAY_RE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b(?:\s*(?:-|–|to)\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)?/gu;
+
+function dayRange(from: number, to: number): number {
+  let mask = 0;
+  for (let d = from; ; d = (d % 7) + 1) {
+    mask |= 1 << d;
+    if (d === to) return mask;
+  }
+}
+
+/** Weekdays a folded text names (bits 1…7); 0 when it names none. */
+export function weekdaysIn(folded: string): number {
+  let mask = 0;
+  if (/工作日|周一至周五|weekday|workday/u.test(folded)) mask |= WORKDAYS;
+  if (/周末|双休|礼拜六日|weekend/u.test(folded)) mask |= WEEKEND;
+  if (/每天|天天|每日|daily|every ?day/u.test(folded)) mask |= WEEKDAYS;
+  for (const m of folded.matchAll(CN_DAY_RE)) {
+    const from = WEEKDAY_CHAR[m[1] ?? ''] ?? 0;
+    const to = m[2] === undefined ? from : WEEKDAY_CHAR[m[2]] ?? from;
+    if (from > 0) mask |= dayRange(from, to);
+  }
+  for (const m of folded.matchAll(EN_DAY_RE)) {
+    const from = EN_WEEKDAYS.indexOf(m[1] as (typeof EN_WEEKDAYS)[number]) + 1;
+    const to = m[2] === undefined ? from : EN_WEEKDAYS.indexOf(m[2] as (typeof EN_WEEKDAYS)[number]) + 1;
+    if (from > 0) mask |= dayRange(from, to);
+  }
+  return mask;
+}
+
+/** Parts of the day a folded text names (DAY_* bits); clock times count when no word does. */
+export function dayPartsIn(folded: string): number {
+  let mask = 0;
+  if (/全天|24\s*小时|全日|around the clock|24\/7/u.test(folded)) return DAY_MORNING | DAY_AFTERNOON | DAY_EVENING;
+  if (/上午|早上|早晨|清晨|morning/u.test(folded)) mask |= DAY_MORNING;
+  if (/中午|noon|midday/u.test(folded)) mask |= DAY_MORNING | DAY_AFTERNOON;
+  if (/下午|afternoon/u.test(folded)) mask |= DAY_AFTERNOON;
+  if (/晚上|晚间|夜间|傍晚|evening|night/u.test(folded)) mask |= DAY_EVENING;
+  if (mask === 0) {
+    const clock = /(\d{1,2})[:：]\d{2}/u.exec(folded);
+    if (clock) {
+      const hour = Number(clock[1]);
+      mask = hour < 12 ? DAY_MORNING : hour < 18 ? DAY_AFTERNOON : DAY_EVENING;
+    }
+  }
+  return mask;
+}
