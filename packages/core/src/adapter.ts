@@ -16,6 +16,7 @@ import type {
   ClaimRating,
   ClaimState,
   Locale,
+  NeedPrivateView,
   NeedStatus,
   OfferStatus,
   Organization,
@@ -28,7 +29,7 @@ import type {
   ServiceOffer,
   Urgency,
 } from './model.js';
-import type { Actor, NeedDraft, OfferDraft } from './model.js';
+import type { Actor, NeedDraft, OfferDraft, ProjectDraft } from './model.js';
 import type { ClaimRequest } from './requests.js';
 
 // ---------------------------------------------------------------------------
@@ -135,9 +136,21 @@ export interface DataAdapter {
   listNeeds(query?: NeedQuery): Promise<Page<PublicNeed>>;
   getNeed(id: string, options?: RequestOptions): Promise<PublicNeed>;
   createNeed(draft: NeedDraft, options: WriteOptions): Promise<NeedReceipt>;
+  /**
+   * The private part of a need (contact, health if consented, minor, the text
+   * as submitted): for staff, and for the organization whose claim on the need
+   * is accepted or in progress; `forbidden` for anyone else. Never cached.
+   */
+  getNeedContact(needId: string, options?: RequestOptions): Promise<NeedPrivateView>;
 
   listProjects(query?: ProjectQuery): Promise<Page<Project>>;
   getProject(id: string, options?: RequestOptions): Promise<Project>;
+  /**
+   * Groups accepted (or later) claims of one organization into a project.
+   * Claims that do not exist, are not yet accepted or belong to another
+   * organization are refused with `validation` and a field error each.
+   */
+  createProject(draft: ProjectDraft, options: WriteOptions): Promise<Project>;
 
   listClaims(query?: ClaimQuery): Promise<Page<Claim>>;
   getClaim(id: string, options?: RequestOptions): Promise<Claim>;

@@ -56,12 +56,13 @@ const WRITES = {
   createNeed: ['needs'],
   createOffer: ['offers'],
   requestClaim: ['claims'],
-  acceptClaim: ['claims', 'offers', 'needs'],
+  acceptClaim: ['claims', 'offers', 'needs', 'projects'],
   declineClaim: ['claims'],
-  withdrawClaim: ['claims'],
-  startClaim: ['claims', 'needs'],
+  withdrawClaim: ['claims', 'offers', 'projects'],
+  startClaim: ['claims', 'needs', 'projects'],
   completeClaim: ['claims', 'needs', 'projects'],
-  rateClaim: ['claims', 'organizations'],
+  rateClaim: ['claims', 'organizations', 'projects'],
+  createProject: ['projects', 'claims'],
 } as const satisfies Partial<Record<keyof DataAdapter, readonly CachedResource[]>>;
 type WriteMethod = keyof typeof WRITES;
 
@@ -176,5 +177,7 @@ export function createCachedAdapter(inner: DataAdapter, options: CachedAdapterOp
   const adapter = { events } as Record<string, unknown>;
   for (const method of Object.keys(READS) as ReadMethod[]) adapter[method] = (...args: unknown[]) => read(method, args);
   for (const method of Object.keys(WRITES) as WriteMethod[]) adapter[method] = write(method);
+  // a resident's contact is never stored in the cache: read through every time
+  adapter.getNeedContact = (...args: Parameters<DataAdapter['getNeedContact']>) => inner.getNeedContact(...args);
   return adapter as unknown as CachedAdapter;
 }

@@ -6,8 +6,11 @@
  *
  * It behaves like a remote adapter: asynchronous, abortable, paged, with
  * optional latency, validation errors with field paths, and idempotent writes.
+ * Claim transitions, contact reads and project writes are judged as the
+ * engine's actor; `withActor` gives a view over the same records that acts as
+ * someone else, the way a server judges each request by its session.
  */
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import {
   AdapterError,
   type ClaimQuery,
@@ -27,16 +30,24 @@ import { isWithinArea } from './areas.js';
 import { createClaim, transitionClaim, type ClaimEvent } from './claims.js';
 import { toPublicNeed } from './privacy.js';
 import { topLevelCode } from './taxonomy.js';
-import { validateWith } from './validation.js';
+import { validateWith, validationMessage, type FieldError, type ValidationCode } from './validation.js';
 import {
+  ActorSchema,
   capacityLeft,
+  meanRating,
   NeedDraftSchema,
   OfferDraftSchema,
+  PROJECT_CLAIM_STATES,
+  ProjectDraftSchema,
+  projectFigures,
   type Actor,
   type Area,
   type Claim,
   type ClaimEventType,
+  type ClaimState,
   type Need,
+  type NeedPrivateView,
+  type NeedStatus,
   type Organization,
   type Project,
   type PublicNeed,
@@ -64,7 +75,22 @@ export type MemoryChange =
   | { store: 'needs'; record: Need }
   | { store: 'offers'; record: ServiceOffer }
   | { store: 'claims'; record: Claim }
+  | { store: 'projects'; record: Project }
+  | { store: 'organizations'; record: Organization }
   | { store: 'idempotency'; record: IdempotencyRecord };
+
+/** The engine's adapter: the contract, and views of the same records acting as someone else. */
+export interface MemoryAdapter extends DataAdapter {
+  /** Who this view acts as. */
+  readonly actor: Actor;
+  /**
+   * A view over the same records, remembered answers, persistence and write
+   * queue whose claim transitions, contact reads and project writes are
+   * judged as `actor`. Not part of DataAdapter: a REST client cannot choose
+   * who it is; the server's session decides.
+   */
+  withActor(actor: Actor): MemoryAdapter;
+}
 
 export interface MemoryAdapterOptions {
   /** Milliseconds each call waits, to show loading states. */
@@ -156,14 +182,27 @@ function shortHash(text: string, length: number): string {
 }
 
 function claimErrorToAdapterError(code: string, message: string): AdapterError {
-  if (code === 'forbidden-actor') return new AdapterError('forbidden', message);
-  if (code === 'illegal-transition') return new AdapterError('conflict', message);
-  return new AdapterError('validation', message);
+  if (code === 'forbidden-actor') return new AdapterError('forbidden', message, { status: 403 });
+  if (code === 'illegal-transition') return new AdapterError('conflict', message, { status: 409 });
+  return new AdapterError('validation', message, { status: 422 });
 }
 
-export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterOptions = {}): DataAdapter {
+const fieldError = (path: string, code: ValidationCode): FieldError => ({ path, code, message: validationMessage(code, 'zh-CN') });
+
+const isStaffOrAdmin = (actor: Actor): boolean => actor.role === 'staff' || actor.role === 'admin';
+
+/** A need moves with the claim that answers it, in either direction. */
+const NEED_STATUS_AFTER: Partial<Record<ClaimEventType, NeedStatus>> = {
+  accept: 'claimed',
+  start: 'in-progress',
+  complete: 'completed',
+};
+
+/** While its claim is accepted or in progress, an organization may read the need's contact; the reference server's rule. */
+export const CONTACT_CLAIM_STATES: readonly ClaimState[] = ['accepted', 'in-progress'];
+
+export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterOptions = {}): MemoryAdapter {
   const latency = options.latency ?? 0;
-  const actor = options.actor ?? DEFAULT_ACTOR;
   const now = options.now ?? (() => new Date());
   const organizations = new Map(data.organizations.map((r) => [r.id, r]));
   const offers = new Map(data.offers.map((r) => [r.id, r]));
@@ -173,7 +212,7 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
   const areas = new Map(data.areas.map((a) => [a.code, a]));
   const remembered = new Map((options.idempotency ?? []).map((r) => [r.key, r]));
   // writes run one at a time, as a database transaction would, so concurrent
-  // retries of one key cannot both create a record
+  // retries of one key cannot both create a record; every view shares this queue
   let writeQueue: Promise<unknown> = Promise.resolve();
 
   async function read<T>(signal: AbortSignal | undefined, produce: () => T): Promise<T> {
@@ -187,6 +226,34 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
     return found;
   }
 
+  function apply(change: MemoryChange): void {
+    switch (change.store) {
+      case 'needs':
+        needs.set(change.record.id, change.record);
+        break;
+      case 'offers':
+        offers.set(change.record.id, change.record);
+        break;
+      case 'claims':
+        claims.set(change.record.id, change.record);
+        break;
+      case 'projects':
+        projects.set(change.record.id, change.record);
+        break;
+      case 'organizations':
+        organizations.set(change.record.id, change.record);
+        break;
+      case 'idempotency':
+        remembered.set(change.record.key, change.record);
+        break;
+    }
+  }
+
+  /**
+   * One write under its idempotency key. `args` is what makes two requests
+   * the same request: for writes judged by who acts, it includes the actor,
+   * as a server's key includes the session.
+   */
   function write<T>(
     operation: string,
     args: unknown,
@@ -211,12 +278,7 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
       changes.push({ store: 'idempotency', record });
       // durable first, then visible: a failed persist leaves nothing half-written
       await options.persist?.(changes);
-      for (const change of changes) {
-        if (change.store === 'needs') needs.set(change.record.id, change.record);
-        else if (change.store === 'offers') offers.set(change.record.id, change.record);
-        else if (change.store === 'claims') claims.set(change.record.id, change.record);
-        else remembered.set(change.record.key, change.record);
-      }
+      for (const change of changes) apply(change);
       return structuredClone(result);
     };
     const next = writeQueue.then(run, run);
@@ -231,187 +293,313 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
     return result.value;
   }
 
+  /** The projects that group `claim`, with their figures worked out again from their claims. */
+  function projectsFollowing(claim: Claim, at: string): Project[] {
+    const changed: Project[] = [];
+    for (const project of projects.values()) {
+      if (!project.claimIds.includes(claim.id)) continue;
+      const own = project.claimIds.map((id) => (id === claim.id ? claim : claims.get(id))).filter((c): c is Claim => c !== undefined);
+      const figures = projectFigures(project, own);
+      const next = { ...project, ...figures };
+      if (fingerprint(next) !== fingerprint(project)) changed.push({ ...next, updatedAt: at });
+    }
+    return changed;
+  }
+
+  /** The organization's satisfaction: the mean of its rated claims' scores, `claim` as it now is. */
+  function organizationFollowing(claim: Claim, at: string): Organization | null {
+    const organization = organizations.get(claim.organizationId);
+    if (!organization) return null;
+    const scores: number[] = [];
+    for (const c of claims.values()) if (c.id !== claim.id && c.organizationId === claim.organizationId && c.rating) scores.push(c.rating.score);
+    if (claim.rating) scores.push(claim.rating.score);
+    const satisfaction = meanRating(scores);
+    if (satisfaction === null || satisfaction === organization.satisfaction) return null;
+    return { ...organization, satisfaction, updatedAt: at };
+  }
+
   function transition(
+    actor: Actor,
     id: string,
     type: ClaimEventType,
     extra: { reason?: string; beneficiaries?: number; rating?: { score: number; comment: string } },
     opts: WriteOptions,
   ): Promise<Claim> {
-    return write(`claim.${type}`, [id, extra], opts, (changes) => {
+    return write(`claim.${type}`, [id, extra, actor], opts, (changes) => {
       const claim = one(claims, id, 'Claim');
       const at = now().toISOString();
       const event = { type, id: opts.idempotencyKey, by: actor, at, ...extra } as ClaimEvent;
       const result = transitionClaim(claim, event);
       if (!result.ok) throw claimErrorToAdapterError(result.error.code, result.error.message);
+      // an event already in the history (its key forgotten): nothing moves again
+      if (!result.changed) return claim;
       const next = result.claim;
-      // the lists follow their claims: a booked place is taken, a claimed need is claimed
-      if (type === 'accept' && next.offerId && next.direction === 'offer-booking') {
+      // a place of the offer is taken on accept, whichever direction names the offer,
+      // and given back when the claim is withdrawn before the work is done
+      if (next.offerId && (type === 'accept' || (type === 'withdraw' && (claim.state === 'accepted' || claim.state === 'in-progress')))) {
         const offer = one(offers, next.offerId, 'Offer');
-        if (capacityLeft(offer) === 0) throw new AdapterError('conflict', 'The offer has no places left.', { status: 409 });
-        changes.push({
-          store: 'offers',
-          record: { ...offer, capacity: { ...offer.capacity, used: offer.capacity.used + 1 }, updatedAt: at },
-        });
+        if (type === 'accept' && capacityLeft(offer) === 0)
+          throw new AdapterError('conflict', 'The offer has no places left.', { status: 409 });
+        const used = type === 'accept' ? offer.capacity.used + 1 : Math.max(0, offer.capacity.used - 1);
+        changes.push({ store: 'offers', record: { ...offer, capacity: { ...offer.capacity, used }, updatedAt: at } });
       }
-      if (next.needId && next.direction === 'need-claim') {
-        const status = type === 'accept' ? 'claimed' : type === 'start' ? 'in-progress' : type === 'complete' ? 'completed' : null;
-        const need = needs.get(next.needId);
-        if (status && need) changes.push({ store: 'needs', record: { ...need, status, updatedAt: at } });
-      }
+      // the need follows the claim that answers it, whichever direction it came from
+      const needStatus = NEED_STATUS_AFTER[type];
+      const need = next.needId ? needs.get(next.needId) : undefined;
+      if (needStatus && need) changes.push({ store: 'needs', record: { ...need, status: needStatus, updatedAt: at } });
       changes.push({ store: 'claims', record: next });
+      for (const project of projectsFollowing(next, at)) changes.push({ store: 'projects', record: project });
+      if (type === 'rate') {
+        const organization = organizationFollowing(next, at);
+        if (organization) changes.push({ store: 'organizations', record: organization });
+      }
       return next;
     });
+  }
+
+  function needContact(actor: Actor, need: Need): NeedPrivateView {
+    const allowed =
+      isStaffOrAdmin(actor) ||
+      (actor.role === 'organization' &&
+        [...claims.values()].some(
+          (c) => c.needId === need.id && c.organizationId === actor.id && CONTACT_CLAIM_STATES.includes(c.state),
+        ));
+    if (!allowed)
+      throw new AdapterError(
+        'forbidden',
+        "A resident's contact is shown only to staff and to the organization whose claim is accepted or in progress.",
+        { status: 403 },
+      );
+    return {
+      needId: need.id,
+      trackingNumber: need.trackingNumber,
+      areaCode: need.areaCode,
+      contact: need.contact,
+      ...(need.health ? { health: need.health } : {}),
+      minor: need.minor,
+      original: { title: need.title, description: need.description, preferredTime: need.preferredTime },
+    };
+  }
+
+  /** Checks that a project's claims and needs exist and fit; every problem becomes a field error. */
+  function projectProblems(project: { organizationId: string; claimIds: string[]; needIds: string[] }): FieldError[] {
+    const problems: FieldError[] = [];
+    if (!organizations.has(project.organizationId)) problems.push(fieldError('organizationId', 'format'));
+    const grouped = new Set([...projects.values()].flatMap((p) => p.claimIds));
+    project.claimIds.forEach((claimId, i) => {
+      const claim = claims.get(claimId);
+      // a claim not accepted yet, or another organization's, cannot be grouped here
+      if (!claim || !PROJECT_CLAIM_STATES.includes(claim.state) || claim.organizationId !== project.organizationId)
+        problems.push(fieldError(`claimIds.${i}`, 'enum'));
+      // counted in one project only, or the street's totals would count it twice
+      else if (grouped.has(claimId)) problems.push(fieldError(`claimIds.${i}`, 'duplicate'));
+    });
+    project.needIds.forEach((needId, i) => {
+      if (!needs.has(needId)) problems.push(fieldError(`needIds.${i}`, 'enum'));
+    });
+    return problems;
   }
 
   const sortedById = <T extends { id: string }>(map: Map<string, T>): T[] =>
     [...map.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const adapter: DataAdapter = {
-    listOrganizations: (q: OrganizationQuery = {}) =>
-      read(q.signal, () =>
-        paginate(
-          [...organizations.values()].filter(
-            (o) =>
-              oneOf(o.type, q.type) &&
-              oneOf(o.registration.status, q.registration) &&
-              (!q.rating?.length || (o.rating !== null && q.rating.includes(o.rating))) &&
-              (!q.areaCode || o.serviceAreaCodes.some((c) => isWithinArea(c, q.areaCode!) || isWithinArea(q.areaCode!, c))) &&
-              (!q.categoryCode || o.categoryCodes.some((c) => inCategory(c, q.categoryCode))) &&
-              matchesText(q.q, o.name, o.description, o.tags),
+  function view(actor: Actor): MemoryAdapter {
+    const adapter: MemoryAdapter = {
+      actor,
+      withActor: (other) => {
+        const parsed = v.safeParse(ActorSchema, other);
+        if (!parsed.success) throw new TypeError(`withActor: not an actor (${parsed.issues[0].message})`);
+        return view(parsed.output);
+      },
+
+      listOrganizations: (q: OrganizationQuery = {}) =>
+        read(q.signal, () =>
+          paginate(
+            [...organizations.values()].filter(
+              (o) =>
+                oneOf(o.type, q.type) &&
+                oneOf(o.registration.status, q.registration) &&
+                (!q.rating?.length || (o.rating !== null && q.rating.includes(o.rating))) &&
+                (!q.areaCode || o.serviceAreaCodes.some((c) => isWithinArea(c, q.areaCode!) || isWithinArea(q.areaCode!, c))) &&
+                (!q.categoryCode || o.categoryCodes.some((c) => inCategory(c, q.categoryCode))) &&
+                matchesText(q.q, o.name, o.description, o.tags),
+            ),
+            q,
           ),
-          q,
         ),
-      ),
-    getOrganization: (id, opts?: RequestOptions) => read(opts?.signal, () => one(organizations, id, 'Organization')),
+      getOrganization: (id, opts?: RequestOptions) => read(opts?.signal, () => one(organizations, id, 'Organization')),
 
-    listOffers: (q: OfferQuery = {}) =>
-      read(q.signal, () =>
-        paginate(
-          [...offers.values()].filter(
-            (o) =>
-              (!q.organizationId || o.organizationId === q.organizationId) &&
-              inCategory(o.categoryCode, q.categoryCode) &&
-              (!q.areaCode || o.serviceAreaCodes.some((c) => isWithinArea(q.areaCode!, c) || isWithinArea(c, q.areaCode!))) &&
-              (!q.audience?.length || o.audiences.some((a) => q.audience!.includes(a))) &&
-              oneOf(o.status, q.status) &&
-              (!q.hasCapacity || capacityLeft(o) > 0) &&
-              matchesText(q.q, o.title, o.description),
+      listOffers: (q: OfferQuery = {}) =>
+        read(q.signal, () =>
+          paginate(
+            [...offers.values()].filter(
+              (o) =>
+                (!q.organizationId || o.organizationId === q.organizationId) &&
+                inCategory(o.categoryCode, q.categoryCode) &&
+                (!q.areaCode || o.serviceAreaCodes.some((c) => isWithinArea(q.areaCode!, c) || isWithinArea(c, q.areaCode!))) &&
+                (!q.audience?.length || o.audiences.some((a) => q.audience!.includes(a))) &&
+                oneOf(o.status, q.status) &&
+                (!q.hasCapacity || capacityLeft(o) > 0) &&
+                matchesText(q.q, o.title, o.description),
+            ),
+            q,
           ),
-          q,
         ),
-      ),
-    getOffer: (id, opts) => read(opts?.signal, () => one(offers, id, 'Offer')),
-    createOffer: (draft, opts) =>
-      write('offer.create', draft, opts, (changes) => {
-        const value = validated(OfferDraftSchema, draft);
-        if (!organizations.has(value.organizationId))
-          throw new AdapterError('validation', 'Unknown organization.', {
-            fieldErrors: [{ path: 'organizationId', code: 'format', message: 'organizationId' }],
-          });
-        const offer: ServiceOffer = {
-          ...value,
-          id: `off-${shortHash(opts.idempotencyKey, 10)}`,
-          updatedAt: now().toISOString(),
-        };
-        changes.push({ store: 'offers', record: offer });
-        return offer;
-      }),
+      getOffer: (id, opts) => read(opts?.signal, () => one(offers, id, 'Offer')),
+      createOffer: (draft, opts) =>
+        write('offer.create', draft, opts, (changes) => {
+          const value = validated(OfferDraftSchema, draft);
+          if (!organizations.has(value.organizationId))
+            throw new AdapterError('validation', 'Unknown organization.', {
+              fieldErrors: [fieldError('organizationId', 'format')],
+              status: 422,
+            });
+          const offer: ServiceOffer = {
+            ...value,
+            id: `off-${shortHash(opts.idempotencyKey, 10)}`,
+            updatedAt: now().toISOString(),
+          };
+          changes.push({ store: 'offers', record: offer });
+          return offer;
+        }),
 
-    listNeeds: (q: NeedQuery = {}) =>
-      read(q.signal, () =>
-        paginate(
-          sortedById(needs)
-            .filter(
-              (n) =>
-                inCategory(n.categoryCode, q.categoryCode) &&
-                (!q.areaCode || isWithinArea(n.areaCode, q.areaCode)) &&
-                oneOf(n.urgency, q.urgency) &&
-                oneOf(n.status, q.status) &&
-                matchesText(q.q, n.title, n.description),
-            )
-            .map(toPublicNeed),
-          q,
-        ),
-      ),
-    getNeed: (id, opts) => read(opts?.signal, (): PublicNeed => toPublicNeed(one(needs, id, 'Need'))),
-    createNeed: (draft, opts) =>
-      write('need.create', draft, opts, (changes): NeedReceipt => {
-        const value = validated(NeedDraftSchema, draft);
-        const at = now();
-        const day = at.toISOString().slice(0, 10).replaceAll('-', '');
-        const trackingNumber = `RL-${day}-${shortHash(opts.idempotencyKey, 6)}`;
-        const need: Need = {
-          ...value,
-          id: `need-${shortHash(opts.idempotencyKey, 12)}`,
-          trackingNumber,
-          status: 'submitted',
-          createdAt: at.toISOString(),
-          updatedAt: at.toISOString(),
-        };
-        changes.push({ store: 'needs', record: need });
-        return { need: toPublicNeed(need), trackingNumber };
-      }),
-
-    listProjects: (q: ProjectQuery = {}) =>
-      read(q.signal, () =>
-        paginate(
-          [...projects.values()].filter(
-            (p) =>
-              (!q.organizationId || p.organizationId === q.organizationId) &&
-              inCategory(p.categoryCode, q.categoryCode) &&
-              (!q.areaCode || isWithinArea(p.areaCode, q.areaCode)) &&
-              oneOf(p.status, q.status) &&
-              matchesText(q.q, p.title, p.summary),
+      listNeeds: (q: NeedQuery = {}) =>
+        read(q.signal, () =>
+          paginate(
+            sortedById(needs)
+              .filter(
+                (n) =>
+                  inCategory(n.categoryCode, q.categoryCode) &&
+                  (!q.areaCode || isWithinArea(n.areaCode, q.areaCode)) &&
+                  oneOf(n.urgency, q.urgency) &&
+                  oneOf(n.status, q.status) &&
+                  matchesText(q.q, n.title, n.description),
+              )
+              .map(toPublicNeed),
+            q,
           ),
-          q,
         ),
-      ),
-    getProject: (id, opts) => read(opts?.signal, () => one(projects, id, 'Project')),
+      getNeed: (id, opts) => read(opts?.signal, (): PublicNeed => toPublicNeed(one(needs, id, 'Need'))),
+      getNeedContact: (needId, opts) => read(opts?.signal, () => needContact(actor, one(needs, needId, 'Need'))),
+      createNeed: (draft, opts) =>
+        write('need.create', draft, opts, (changes): NeedReceipt => {
+          const value = validated(NeedDraftSchema, draft);
+          const at = now();
+          const day = at.toISOString().slice(0, 10).replaceAll('-', '');
+          const trackingNumber = `RL-${day}-${shortHash(opts.idempotencyKey, 6)}`;
+          const need: Need = {
+            ...value,
+            id: `need-${shortHash(opts.idempotencyKey, 12)}`,
+            trackingNumber,
+            status: 'submitted',
+            createdAt: at.toISOString(),
+            updatedAt: at.toISOString(),
+          };
+          changes.push({ store: 'needs', record: need });
+          return { need: toPublicNeed(need), trackingNumber };
+        }),
 
-    listClaims: (q: ClaimQuery = {}) =>
-      read(q.signal, () =>
-        paginate(
-          sortedById(claims).filter(
-            (c) =>
-              (!q.needId || c.needId === q.needId) &&
-              (!q.offerId || c.offerId === q.offerId) &&
-              (!q.organizationId || c.organizationId === q.organizationId) &&
-              oneOf(c.state, q.state),
+      listProjects: (q: ProjectQuery = {}) =>
+        read(q.signal, () =>
+          paginate(
+            [...projects.values()].filter(
+              (p) =>
+                (!q.organizationId || p.organizationId === q.organizationId) &&
+                inCategory(p.categoryCode, q.categoryCode) &&
+                (!q.areaCode || isWithinArea(p.areaCode, q.areaCode)) &&
+                oneOf(p.status, q.status) &&
+                matchesText(q.q, p.title, p.summary),
+            ),
+            q,
           ),
-          q,
         ),
-      ),
-    getClaim: (id, opts) => read(opts?.signal, () => one(claims, id, 'Claim')),
-    requestClaim: (input: ClaimRequestInput, opts) =>
-      write('claim.request', input, opts, (changes) => {
-        if (input.offerId) one(offers, input.offerId, 'Offer');
-        if (input.needId) one(needs, input.needId, 'Need');
-        let claim: Claim;
-        try {
-          claim = createClaim({
-            id: `claim-${shortHash(opts.idempotencyKey, 12)}`,
-            direction: input.direction,
-            needId: input.needId,
-            offerId: input.offerId,
-            organizationId: input.organizationId,
-            requestedBy: input.requestedBy,
-            at: now().toISOString(),
-          });
-        } catch (error) {
-          throw new AdapterError('validation', error instanceof Error ? error.message : String(error), { status: 422 });
-        }
-        changes.push({ store: 'claims', record: claim });
-        return claim;
-      }),
-    acceptClaim: (id, input, opts) => transition(id, 'accept', input, opts),
-    declineClaim: (id, input, opts) => transition(id, 'decline', input, opts),
-    withdrawClaim: (id, input, opts) => transition(id, 'withdraw', input, opts),
-    startClaim: (id, input, opts) => transition(id, 'start', input, opts),
-    completeClaim: (id, input, opts) => transition(id, 'complete', input, opts),
-    rateClaim: (id, input, opts) => transition(id, 'rate', { rating: input }, opts),
+      getProject: (id, opts) => read(opts?.signal, () => one(projects, id, 'Project')),
+      createProject: (draft, opts) =>
+        write('project.create', [draft, actor], opts, (changes) => {
+          if (!isStaffOrAdmin(actor))
+            throw new AdapterError('forbidden', 'Projects are recorded by community staff and street administrators.', { status: 403 });
+          const value = validated(ProjectDraftSchema, draft);
+          const problems = projectProblems(value);
+          if (problems.length)
+            throw new AdapterError('validation', 'The project names claims or needs it cannot group.', { fieldErrors: problems, status: 422 });
+          const grouped = value.claimIds.map((claimId) => one(claims, claimId, 'Claim'));
+          const needIds = [...new Set([...value.needIds, ...grouped.flatMap((c) => (c.needId === null ? [] : [c.needId]))])];
+          const base: Project = {
+            ...value,
+            needIds,
+            id: `proj-${shortHash(opts.idempotencyKey, 12)}`,
+            // what the claims have done so far, not what the draft says
+            status: value.status === 'suspended' ? 'suspended' : 'planned',
+            updatedAt: now().toISOString(),
+          };
+          const project: Project = grouped.length ? { ...base, ...projectFigures(base, grouped) } : { ...base, status: value.status };
+          changes.push({ store: 'projects', record: project });
+          return project;
+        }),
 
-    listAreas: (opts) => read(opts?.signal, () => [...areas.values()]),
-    getArea: (code, opts) => read(opts?.signal, () => one(areas, code, 'Area')),
-  };
-  return adapter;
+      listClaims: (q: ClaimQuery = {}) =>
+        read(q.signal, () =>
+          paginate(
+            sortedById(claims).filter(
+              (c) =>
+                (!q.needId || c.needId === q.needId) &&
+                (!q.offerId || c.offerId === q.offerId) &&
+                (!q.organizationId || c.organizationId === q.organizationId) &&
+                oneOf(c.state, q.state),
+            ),
+            q,
+          ),
+        ),
+      getClaim: (id, opts) => read(opts?.signal, () => one(claims, id, 'Claim')),
+      requestClaim: (input: ClaimRequestInput, opts) =>
+        write('claim.request', [input, actor], opts, (changes) => {
+          // who may ask for which direction: the reference server's rule
+          if (input.direction === 'need-claim') {
+            if (actor.role === 'resident') throw new AdapterError('forbidden', 'Residents book offers; organizations claim needs.', { status: 403 });
+            if (actor.role === 'organization' && actor.id !== input.organizationId)
+              throw new AdapterError('forbidden', 'An organization claims needs only for itself.', { status: 403 });
+          } else if (input.direction === 'offer-booking' && actor.role === 'organization') {
+            throw new AdapterError('forbidden', 'Organizations claim needs; residents and staff book offers.', { status: 403 });
+          }
+          const offer = input.offerId ? one(offers, input.offerId, 'Offer') : null;
+          if (input.needId) one(needs, input.needId, 'Need');
+          if (typeof input.organizationId === 'string' && !organizations.has(input.organizationId))
+            throw new AdapterError('validation', 'Unknown organization.', { fieldErrors: [fieldError('organizationId', 'format')], status: 422 });
+          if (offer && offer.organizationId !== input.organizationId)
+            throw new AdapterError('validation', 'The offer belongs to another organization.', {
+              fieldErrors: [fieldError('organizationId', 'format')],
+              status: 422,
+            });
+          let claim: Claim;
+          try {
+            claim = createClaim({
+              id: `claim-${shortHash(opts.idempotencyKey, 12)}`,
+              direction: input.direction,
+              needId: input.needId,
+              offerId: input.offerId,
+              organizationId: input.organizationId,
+              // staff enter claims for someone; anyone else asks for themselves
+              requestedBy: actor.role === 'resident' || actor.role === 'organization' ? actor : input.requestedBy,
+              at: now().toISOString(),
+            });
+          } catch (error) {
+            throw new AdapterError('validation', error instanceof Error ? error.message : String(error), { status: 422 });
+          }
+          changes.push({ store: 'claims', record: claim });
+          return claim;
+        }),
+      acceptClaim: (id, input, opts) => transition(actor, id, 'accept', input, opts),
+      declineClaim: (id, input, opts) => transition(actor, id, 'decline', input, opts),
+      withdrawClaim: (id, input, opts) => transition(actor, id, 'withdraw', input, opts),
+      startClaim: (id, input, opts) => transition(actor, id, 'start', input, opts),
+      completeClaim: (id, input, opts) => transition(actor, id, 'complete', input, opts),
+      rateClaim: (id, input, opts) => transition(actor, id, 'rate', { rating: input }, opts),
+
+      listAreas: (opts) => read(opts?.signal, () => [...areas.values()]),
+      getArea: (code, opts) => read(opts?.signal, () => one(areas, code, 'Area')),
+    };
+    return adapter;
+  }
+
+  return view(options.actor ?? DEFAULT_ACTOR);
 }

@@ -414,6 +414,28 @@ export const NeedDraftSchema = v.pipe(
 );
 export type NeedDraft = v.InferInput<typeof NeedDraftSchema>;
 
+/**
+ * The private part of a need as `getNeedContact` answers it: to staff, and to
+ * the organization whose claim on the need is accepted or in progress, only.
+ */
+export const NeedPrivateViewSchema = v.object({
+  needId: Id,
+  trackingNumber: PublicNeedSchema.entries.trackingNumber,
+  /** The full area, a grid where one was given: the person who visits needs it. */
+  areaCode: PublicNeedSchema.entries.areaCode,
+  contact: NeedContactSchema,
+  /** Present only when it was given, with its own consent. */
+  health: v.optional(HealthInfoSchema),
+  minor: v.boolean(),
+  /** The text as submitted; a server may mask names and numbers in the public need's. */
+  original: v.object({
+    title: v.string(),
+    description: v.string(),
+    preferredTime: v.string(),
+  }),
+});
+export type NeedPrivateView = v.InferOutput<typeof NeedPrivateViewSchema>;
+
 // ---------------------------------------------------------------------------
 // Claim
 // ---------------------------------------------------------------------------
@@ -489,36 +511,122 @@ export type Claim = v.InferOutput<typeof ClaimSchema>;
 // Project
 // ---------------------------------------------------------------------------
 
-export const ProjectSchema = v.pipe(
-  v.object({
-    id: Id,
-    title: text(2, 80),
-    summary: optionalText(1000),
-    organizationId: Id,
-    categoryCode: CategoryCode,
-    areaCode: AreaCode,
-    fundingSource: picklist(FUNDING_SOURCES),
-    /** Yuan. */
-    budget: v.pipe(v.number(), v.minValue(0), v.maxValue(1e10)),
-    period: v.pipe(
-      v.object({ start: IsoDate, end: IsoDate }),
-      v.forward(
-        v.check((p) => p.end >= p.start, 'date-order'),
-        ['end'],
-      ),
+const projectEntries = {
+  title: text(2, 80),
+  summary: optionalText(1000),
+  organizationId: Id,
+  categoryCode: CategoryCode,
+  areaCode: AreaCode,
+  fundingSource: picklist(FUNDING_SOURCES),
+  /** Yuan. */
+  budget: v.pipe(v.number(), v.minValue(0), v.maxValue(1e10)),
+  period: v.pipe(
+    v.object({ start: IsoDate, end: IsoDate }),
+    v.forward(
+      v.check((p) => p.end >= p.start, 'date-order'),
+      ['end'],
     ),
-    /** Beneficiary person-times (受益人次), served so far against planned. */
-    beneficiaries: v.object({
-      served: v.pipe(v.number(), v.integer(), v.minValue(0)),
-      planned: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    }),
-    /** 群众满意度, percent; null until surveyed. */
-    satisfaction: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
-    status: picklist(PROJECT_STATUSES),
-    needIds: v.array(Id),
-    claimIds: v.array(Id),
-    updatedAt: IsoTimestamp,
+  ),
+  /** Beneficiary person-times (受益人次), served so far against planned. */
+  beneficiaries: v.object({
+    served: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    planned: v.pipe(v.number(), v.integer(), v.minValue(1)),
   }),
-);
+  /** 群众满意度, percent (see satisfactionPercent); null until surveyed. */
+  satisfaction: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+  status: picklist(PROJECT_STATUSES),
+  needIds: v.array(Id),
+  claimIds: v.array(Id),
+};
+
+export const ProjectSchema = v.pipe(v.object({ id: Id, ...projectEntries, updatedAt: IsoTimestamp }));
 export type Project = v.InferOutput<typeof ProjectSchema>;
 export type ProjectInput = v.InferInput<typeof ProjectSchema>;
+
+const uniqueIds = (max: number) =>
+  v.pipe(
+    v.array(Id),
+    v.maxLength(max),
+    v.check((list) => new Set(list).size === list.length, 'duplicate'),
+  );
+
+/**
+ * A project as the street or community records it: accepted claims grouped
+ * under a title, with funding, budget, period and planned beneficiaries. The
+ * server adds id and time; with claims, served, satisfaction and status are
+ * worked out from them (projectFigures), whatever the draft says.
+ */
+export const ProjectDraftSchema = v.object({
+  ...projectEntries,
+  needIds: uniqueIds(1000),
+  claimIds: uniqueIds(1000),
+});
+export type ProjectDraft = v.InferInput<typeof ProjectDraftSchema>;
+
+// ---------------------------------------------------------------------------
+// Figures that follow claims: the one definition the memory engine and the
+// reference server both use
+// ---------------------------------------------------------------------------
+
+/** Claim states in which the work was done and its beneficiaries count. */
+export const SERVED_CLAIM_STATES: readonly ClaimState[] = ['completed', 'rated'];
+/** Claim states a project may group: accepted and after. */
+export const PROJECT_CLAIM_STATES: readonly ClaimState[] = ['accepted', 'in-progress', 'completed', 'rated'];
+/** Claim states that ended without the work: they no longer hold a project open. */
+const ENDED_UNSERVED: readonly ClaimState[] = ['declined', 'withdrawn', 'expired'];
+
+const roundTo = (value: number, decimals: number): number => {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+};
+
+/** Mean of 1–5 scores to one decimal (an organization's satisfaction), or null without any. */
+export function meanRating(scores: readonly number[]): number | null {
+  if (scores.length === 0) return null;
+  return roundTo(scores.reduce((sum, s) => sum + s, 0) / scores.length, 1);
+}
+
+/**
+ * 群众满意度 as a percent: the mean rating over full marks, mean ÷ 5 × 100,
+ * to one decimal; null without ratings. Full marks is how survey scores are
+ * turned into the percentages the street reports (a 4.6 average reads 92%),
+ * so 4 ("satisfied") counts 80%, not the 75% a (mean − 1) ÷ 4 scale gives.
+ */
+export function satisfactionPercent(scores: readonly number[]): number | null {
+  if (scores.length === 0) return null;
+  return roundTo((scores.reduce((sum, s) => sum + s, 0) / scores.length / 5) * 100, 1);
+}
+
+const PROJECT_STATUS_ORDER: readonly ProjectStatus[] = ['planned', 'active', 'completed'];
+
+/**
+ * A project's figures from its claims: served is the beneficiaries of its
+ * completed and rated claims; satisfaction the percent of its ratings;
+ * status planned → active once any claim has started → completed when every
+ * claim still open is completed or rated. Status never goes back, and a
+ * suspended project stays suspended (a decision, not a figure). A project
+ * without claims keeps the figures it was given.
+ */
+export function projectFigures(
+  project: Pick<Project, 'beneficiaries' | 'satisfaction' | 'status' | 'claimIds'>,
+  claims: readonly Pick<Claim, 'id' | 'state' | 'beneficiaries' | 'rating' | 'history'>[],
+): Pick<Project, 'beneficiaries' | 'satisfaction' | 'status'> {
+  const own = claims.filter((c) => project.claimIds.includes(c.id));
+  if (own.length === 0) return { beneficiaries: project.beneficiaries, satisfaction: project.satisfaction, status: project.status };
+  const served = own
+    .filter((c) => SERVED_CLAIM_STATES.includes(c.state))
+    .reduce((sum, c) => sum + (c.beneficiaries ?? 0), 0);
+  const satisfaction = satisfactionPercent(own.flatMap((c) => (c.rating === null ? [] : [c.rating.score])));
+  const open = own.filter((c) => !ENDED_UNSERVED.includes(c.state));
+  const derived: ProjectStatus =
+    open.length > 0 && open.every((c) => SERVED_CLAIM_STATES.includes(c.state))
+      ? 'completed'
+      : own.some((c) => c.state === 'in-progress' || SERVED_CLAIM_STATES.includes(c.state) || c.history.some((t) => t.event === 'start'))
+        ? 'active'
+        : 'planned';
+  const status =
+    project.status === 'suspended' || PROJECT_STATUS_ORDER.indexOf(project.status) > PROJECT_STATUS_ORDER.indexOf(derived)
+      ? project.status
+      : derived;
+  return { beneficiaries: { served, planned: project.beneficiaries.planned }, satisfaction, status };
+}

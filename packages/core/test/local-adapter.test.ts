@@ -4,8 +4,8 @@ import { deleteDB } from 'idb';
 import { AdapterError } from '../src/adapter.js';
 import { createLocalAdapter, type LocalAdapter, type LocalAdapterOptions } from '../src/adapters/local.js';
 import type { MemoryDataset } from '../src/memory-adapter.js';
-import type { Need, NeedDraft } from '../src/model.js';
-import { openRenlingDatabase } from '../src/storage/database.js';
+import { meanRating, type Actor, type Need, type NeedDraft, type ProjectDraft } from '../src/model.js';
+import { MIGRATIONS, openRenlingDatabase } from '../src/storage/database.js';
 
 let counter = 0;
 const uniqueName = (): string => `renling-test-local-${Date.now()}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
@@ -255,6 +255,119 @@ describe('createLocalAdapter', () => {
     expect(adapter.storageState).to.equal('memory');
     expect((await adapter.getNeed(receipt.need.id)).title).to.equal('需要上门理发服务');
     expect((await adapter.listNeeds()).total).to.equal(dataset.needs.length + 1);
+  });
+
+  it('acts as staff, an organization and a resident over one shared dataset, database and write queue', async () => {
+    const name = fresh();
+    const staff = make({ name, dataset });
+    const need = dataset.needs.find((n) => n.status === 'published')!;
+    const org = dataset.organizations[2]!;
+    const orgActor: Actor = { role: 'organization', id: org.id };
+    const asOrg = staff.withActor(orgActor);
+    const asResident = staff.withActor({ role: 'resident', id: 'resident-7' });
+    expect(asOrg.database).to.equal(staff.database);
+
+    const claim = await asOrg.requestClaim(
+      {
+        direction: 'need-claim',
+        needId: need.id,
+        offerId: null,
+        organizationId: org.id,
+        categoryCode: need.categoryCode,
+        // whoever the form says, an organization asks for itself
+        requestedBy: { role: 'staff', id: 'someone-else' },
+      },
+      { idempotencyKey: key('claim') },
+    );
+    expect(claim.requestedBy).to.deep.equal(orgActor);
+    expect((await rejection(asOrg.getNeedContact(need.id))).kind).to.equal('forbidden');
+    expect((await rejection(asOrg.acceptClaim(claim.id, {}, { idempotencyKey: key('accept') }))).kind).to.equal('forbidden');
+    await staff.acceptClaim(claim.id, { reason: '社区同意' }, { idempotencyKey: key('accept') });
+    const contact = await asOrg.getNeedContact(need.id);
+    expect(contact.contact).to.deep.equal(need.contact);
+    expect(contact.areaCode).to.equal(need.areaCode);
+    expect((await rejection(asResident.getNeedContact(need.id))).kind).to.equal('forbidden');
+
+    // two views sending one write at once: one queue, one transition
+    const startKey = key('start');
+    const [a, b] = await Promise.all([
+      asOrg.startClaim(claim.id, {}, { idempotencyKey: startKey }),
+      staff.withActor(orgActor).startClaim(claim.id, {}, { idempotencyKey: startKey }),
+    ]);
+    expect(b).to.deep.equal(a);
+    expect(a.history.map((t) => t.event)).to.deep.equal(['accept', 'start']);
+    // the key stands for the organization's request: the same key from staff is another request
+    expect((await rejection(staff.startClaim(claim.id, {}, { idempotencyKey: startKey }))).kind).to.equal('conflict');
+    expect(() => staff.withActor({ role: 'nobody', id: 'x' } as unknown as Actor)).to.throw(TypeError);
+    staff.close();
+
+    const again = make({ name });
+    expect((await again.getClaim(claim.id)).state).to.equal('in-progress');
+    expect((await again.withActor(orgActor).getNeedContact(need.id)).needId).to.equal(need.id);
+  });
+
+  it('keeps a new project, the figures that follow its claims and the organization’s satisfaction across a reload', async () => {
+    const name = fresh();
+    const first = make({ name, dataset });
+    const offer = dataset.offers.find((o) => o.status === 'open' && o.capacity.used < o.capacity.perPeriod)!;
+    const claim = await first.requestClaim(
+      {
+        direction: 'offer-booking',
+        needId: null,
+        offerId: offer.id,
+        organizationId: offer.organizationId,
+        categoryCode: offer.categoryCode,
+        requestedBy: { role: 'resident', id: 'resident-9' },
+      },
+      { idempotencyKey: key('claim') },
+    );
+    await first.acceptClaim(claim.id, {}, { idempotencyKey: key('accept') });
+    const { id: _id, updatedAt: _u, ...template } = dataset.projects[0]!;
+    const draft: ProjectDraft = { ...template, status: 'active', organizationId: offer.organizationId, claimIds: [claim.id], needIds: [] };
+    const project = await first.createProject(draft, { idempotencyKey: key('project') });
+    expect(project.status).to.equal('planned');
+    await first.startClaim(claim.id, {}, { idempotencyKey: key('start') });
+    await first.completeClaim(claim.id, { beneficiaries: 4 }, { idempotencyKey: key('complete') });
+    await first.rateClaim(claim.id, { score: 3, comment: '' }, { idempotencyKey: key('rate') });
+    first.close();
+
+    const second = make({ name });
+    const stored = await second.getProject(project.id);
+    expect(stored).to.include({ status: 'completed', satisfaction: 60 });
+    expect(stored.beneficiaries).to.deep.equal({ served: 4, planned: draft.beneficiaries.planned });
+    const scores = [...(dataset.claims ?? []).filter((c) => c.organizationId === offer.organizationId && c.rating).map((c) => c.rating!.score), 3];
+    expect((await second.getOrganization(offer.organizationId)).satisfaction).to.equal(meanRating(scores));
+    expect((await second.getOffer(offer.id)).capacity.used).to.equal(offer.capacity.used + 1);
+    expect(await second.database.store('local-projects').count()).to.equal(dataset.projects.length + 1);
+  });
+
+  it('reads a database seeded before projects and organizations had stores of their own', async () => {
+    const name = fresh();
+    const v2 = openRenlingDatabase({ name, migrations: MIGRATIONS.slice(0, 2) });
+    await v2.transaction(['local-seed', 'local-needs', 'local-offers', 'local-claims'], 'readwrite', async (tx) => {
+      const seed = {
+        source: 'dataset',
+        seededAt: NOW().toISOString(),
+        areas: dataset.areas,
+        organizations: dataset.organizations,
+        projects: dataset.projects,
+      };
+      await Promise.all([
+        tx.store('local-seed').put(seed, 'dataset'),
+        ...dataset.needs.map((n) => tx.store('local-needs').put(n)),
+        ...dataset.offers.map((o) => tx.store('local-offers').put(o)),
+        ...(dataset.claims ?? []).map((c) => tx.store('local-claims').put(c)),
+      ]);
+    });
+    v2.close();
+
+    const adapter = make({ name });
+    expect((await adapter.listOrganizations({ limit: 200 })).total).to.equal(dataset.organizations.length);
+    expect((await adapter.listProjects({ limit: 200 })).total).to.equal(dataset.projects.length);
+    expect((await adapter.listNeeds({ limit: 200 })).total).to.equal(dataset.needs.length);
+    const project = dataset.projects[1]!;
+    expect(await adapter.getProject(project.id)).to.deep.equal(project);
+    expect(await adapter.database.store('local-seed').get('dataset')).to.not.have.any.keys('organizations', 'projects');
   });
 
   it('starts empty without a dataset or url, and seeds when one comes later', async () => {

@@ -5,6 +5,7 @@ import {
   AdapterError,
   AreaSchema,
   ClaimSchema,
+  NeedPrivateViewSchema,
   OrganizationSchema,
   ProjectSchema,
   PublicNeedSchema,
@@ -15,9 +16,11 @@ import {
   type DataAdapter,
   type FetchLike,
   type NeedDraft,
+  type NeedPrivateView,
   type OfferDraft,
   type Organization,
   type Project,
+  type ProjectDraft,
   type PublicNeed,
   type ServiceOffer,
   type WriteOptions,
@@ -121,6 +124,18 @@ const claim: Claim = {
   updatedAt: AT,
   expiresAt: null,
 };
+
+const contactView: NeedPrivateView = {
+  needId: 'need-1',
+  trackingNumber: 'RL-20261101-AB12',
+  areaCode: '310105001001003',
+  contact: { name: '王小明', phone: '13812341234', address: '华阳路 100 弄 5 号' },
+  minor: false,
+  original: { title: '王小明家楼道堆物清理', description: '三楼楼道堆满杂物，老人进出不便。', preferredTime: '' },
+};
+
+const { id: _projectId, updatedAt: _projectAt, ...projectDraft } = project;
+const projectDraftInput: ProjectDraft = projectDraft;
 
 const needDraft: NeedDraft = {
   title: '楼道堆物清理',
@@ -278,6 +293,7 @@ describe('createRestAdapter', () => {
       const routes: Record<string, unknown> = {
         [`${BASE}/offers/off-1`]: offer,
         [`${BASE}/needs/need-1`]: need,
+        [`${BASE}/needs/need-1/contact`]: contactView,
         [`${BASE}/projects/proj-1`]: project,
         [`${BASE}/claims/claim-1`]: claim,
         [`${BASE}/areas`]: { items: [area] },
@@ -286,6 +302,7 @@ describe('createRestAdapter', () => {
       const adapter = createRestAdapter({ baseUrl: BASE, fetch });
       expect(await adapter.getOffer('off-1')).to.deep.equal(offer);
       expect(await adapter.getNeed('need-1')).to.deep.equal(need);
+      expect(await adapter.getNeedContact('need-1')).to.deep.equal(contactView);
       expect(await adapter.getProject('proj-1')).to.deep.equal(project);
       expect(await adapter.getClaim('claim-1')).to.deep.equal(claim);
       expect(await adapter.listAreas()).to.deep.equal([area]);
@@ -376,7 +393,13 @@ describe('createRestAdapter', () => {
 
     it('every write sends its key, to its path', async () => {
       const { fetch, calls } = fakeFetch((call) =>
-        call.url.endsWith('/offers') ? json(offer, 201) : call.url.endsWith('/needs') ? json({ need, trackingNumber: need.trackingNumber }) : json(claim),
+        call.url.endsWith('/offers')
+          ? json(offer, 201)
+          : call.url.endsWith('/needs')
+            ? json({ need, trackingNumber: need.trackingNumber })
+            : call.url.endsWith('/projects')
+              ? json(project, 201)
+              : json(claim),
       );
       const adapter = createRestAdapter({ baseUrl: BASE, fetch });
       const request = { direction: 'need-claim' as const, needId: 'need-1', offerId: null, organizationId: 'org-1', categoryCode: 'elderly.meals', requestedBy: { role: 'organization' as const, id: 'org-1' } };
@@ -389,6 +412,7 @@ describe('createRestAdapter', () => {
       await adapter.startClaim('claim-1', {}, write('k7'));
       await adapter.completeClaim('claim-1', { beneficiaries: 3 }, write('k8'));
       await adapter.rateClaim('claim-1', { score: 5, comment: '很好' }, write('k9'));
+      expect(await adapter.createProject(projectDraftInput, write('k10'))).to.deep.equal(project);
       expect(calls.map((c) => [c.method, c.url.slice(BASE.length), c.headers.get('Idempotency-Key')])).to.deep.equal([
         ['POST', '/offers', 'k1'],
         ['POST', '/needs', 'k2'],
@@ -399,7 +423,9 @@ describe('createRestAdapter', () => {
         ['POST', '/claims/claim-1/start', 'k7'],
         ['POST', '/claims/claim-1/complete', 'k8'],
         ['POST', '/claims/claim-1/rate', 'k9'],
+        ['POST', '/projects', 'k10'],
       ]);
+      expect(calls[9]!.body).to.deep.equal(projectDraftInput);
       expect(calls[3]!.body).to.deep.equal({});
       expect(calls[7]!.body).to.deep.equal({ beneficiaries: 3 });
       expect(calls[8]!.body).to.deep.equal({ score: 5, comment: '很好' });
@@ -424,6 +450,12 @@ describe('createRestAdapter', () => {
       const { fetch } = fakeFetch(() => json({ ...claim, id: 'claim-2' }));
       const adapter = createRestAdapter({ baseUrl: BASE, fetch });
       expect((await rejection(adapter.startClaim('claim-1', {}, write()))).kind).to.equal('malformed');
+    });
+
+    it('a project answered as something else is malformed', async () => {
+      const { fetch } = fakeFetch(() => json({ ...project, beneficiaries: { served: -1, planned: 0 } }, 201));
+      const adapter = createRestAdapter({ baseUrl: BASE, fetch });
+      expect((await rejection(adapter.createProject(projectDraftInput, write()))).kind).to.equal('malformed');
     });
 
     it('drops private fields a server leaks into a public need', async () => {
@@ -659,6 +691,7 @@ describe('createRestAdapter', () => {
       { name: 'getOffer', call: (a) => a.getOffer('off-1'), valid: offer, record: rec(offer), list: false, required: 'capacity', textField: 'title', idField: 'id' },
       { name: 'listNeeds', call: (a) => a.listNeeds(), valid: page([need]), record: rec(need), list: true, required: 'trackingNumber', textField: 'title', idField: 'id' },
       { name: 'getNeed', call: (a) => a.getNeed('need-1'), valid: need, record: rec(need), list: false, required: 'trackingNumber', textField: 'title', idField: 'id' },
+      { name: 'getNeedContact', call: (a) => a.getNeedContact('need-1'), valid: contactView, record: rec(contactView), list: false, required: 'contact', textField: 'trackingNumber', idField: 'needId' },
       { name: 'listProjects', call: (a) => a.listProjects(), valid: page([project]), record: rec(project), list: true, required: 'period', textField: 'title', idField: 'id' },
       { name: 'getProject', call: (a) => a.getProject('proj-1'), valid: project, record: rec(project), list: false, required: 'period', textField: 'title', idField: 'id' },
       { name: 'listClaims', call: (a) => a.listClaims(), valid: page([claim]), record: rec(claim), list: true, required: 'history', textField: 'id', idField: 'id' },
@@ -694,7 +727,7 @@ describe('createRestAdapter', () => {
       ['a missing required field', (m) => asJson(without(m, m.required))],
       ['a required field null', (m) => asJson(withField(m, m.required, null))],
       ['an object where a string belongs', (m) => asJson(withField(m, m.textField, { zh: 'x' }))],
-      ['an unknown enum value', (m) => asJson(withField(m, m.name.includes('Area') ? 'level' : m.name.includes('Claim') ? 'state' : m.name.includes('Organization') ? 'type' : 'status', 'whatever'))],
+      ['an unknown enum value', (m) => asJson(withField(m, m.name.includes('Area') ? 'level' : m.name.includes('Claim') ? 'state' : m.name.includes('Organization') ? 'type' : m.name === 'getNeedContact' ? 'minor' : 'status', 'whatever'))],
       ['a 10 MB string field', (m) => asJson(withField(m, m.textField, TEN_MB))],
       ['a record of another kind', (m) => asJson(answerWith(m, m.name.includes('Area') ? organization : area))],
       // lists only
@@ -740,6 +773,7 @@ describe('createRestAdapter', () => {
         getOffer: ServiceOfferSchema,
         listNeeds: listOf(PublicNeedSchema),
         getNeed: PublicNeedSchema,
+        getNeedContact: NeedPrivateViewSchema,
         listProjects: listOf(ProjectSchema),
         getProject: ProjectSchema,
         listClaims: listOf(ClaimSchema),

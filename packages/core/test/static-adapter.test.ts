@@ -295,6 +295,7 @@ describe('createStaticAdapter', () => {
         ['startClaim', adapter.startClaim('claim-1', {}, key)],
         ['completeClaim', adapter.completeClaim('claim-1', { beneficiaries: 1 }, key)],
         ['rateClaim', adapter.rateClaim('claim-1', { score: 5, comment: '' }, key)],
+        ['createProject', adapter.createProject({} as never, key)],
       ];
       for (const [name, pending] of writes) {
         const error = await rejection(pending);
@@ -303,6 +304,14 @@ describe('createStaticAdapter', () => {
         expect(error.userMessage('zh-CN')).to.equal('此处只能查看，不能提交。');
       }
       expect(urls).to.have.length(0);
+    });
+
+    it('has no contact of any need to show: forbidden', async () => {
+      const adapter = createStaticAdapter({ data: dataset() });
+      const need = (await adapter.listNeeds({ limit: 1 })).items[0]!;
+      const error = await rejection(adapter.getNeedContact(need.id));
+      expect(error.kind).to.equal('forbidden');
+      expect(error.message).to.contain('public static file');
     });
   });
 

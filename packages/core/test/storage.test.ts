@@ -67,20 +67,31 @@ describe('openRenlingDatabase', () => {
     await Promise.all(names.splice(0).map((name) => deleteDB(name)));
   });
 
-  it('opens at version 2 with every store and the outbox index', async () => {
+  it('opens at version 3 with every store and the outbox index', async () => {
     const name = fresh();
     const db = open({ name });
     await db.ready;
     expect(db.state).to.equal('ok');
     expect(db.stateReason).to.equal(null);
     expect(db.version).to.equal(MIGRATIONS.length);
-    expect(db.version).to.equal(2);
+    expect(db.version).to.equal(3);
     await db.store('meta').count();
     db.close();
     const raw = await rawOpen(name);
     try {
       expect([...raw.objectStoreNames].sort()).to.deep.equal(
-        ['cache', 'local-claims', 'local-idempotency', 'local-needs', 'local-offers', 'local-seed', 'meta', 'outbox'].sort(),
+        [
+          'cache',
+          'local-claims',
+          'local-idempotency',
+          'local-needs',
+          'local-offers',
+          'local-organizations',
+          'local-projects',
+          'local-seed',
+          'meta',
+          'outbox',
+        ].sort(),
       );
       const tx = raw.transaction(['outbox', 'cache', 'meta'], 'readonly');
       expect([...tx.objectStore('outbox').indexNames]).to.deep.equal(['createdAt']);
@@ -165,6 +176,38 @@ describe('openRenlingDatabase', () => {
     await v2.store('local-needs').put({ id: 'need-1' });
     expect(await v2.store('local-needs').count()).to.equal(1);
     expect(v2.state).to.equal('ok');
+  });
+
+  it('migrates v2 → v3 moving the seed record’s projects and organizations into their own stores', async () => {
+    const name = fresh();
+    const v2 = open({ name, migrations: MIGRATIONS.slice(0, 2) });
+    const project = { id: 'project-1', title: '助餐项目' };
+    const organizations = [{ id: 'org-1', name: '甲' }, { id: 'org-2', name: '乙' }];
+    const areas = [{ code: '310105001', name: '华阳路街道' }];
+    await v2.store('local-seed').put({ source: 'dataset', seededAt: '2026-11-01T00:00:00Z', areas, organizations, projects: [project] }, 'dataset');
+    await v2.store('local-needs').put({ id: 'need-1' });
+    v2.close();
+
+    const v3 = open({ name });
+    expect(v3.version).to.equal(3);
+    expect(await v3.store('local-projects').getAll()).to.deep.equal([project]);
+    expect(await v3.store('local-organizations').getAll()).to.deep.equal(organizations);
+    expect(await v3.store('local-seed').get('dataset')).to.deep.equal({ source: 'dataset', seededAt: '2026-11-01T00:00:00Z', areas });
+    expect(await v3.store('local-needs').count()).to.equal(1);
+    expect(v3.state).to.equal('ok');
+  });
+
+  it('migrates an unseeded v2 database to v3 with empty project and organization stores', async () => {
+    const name = fresh();
+    const v2 = open({ name, migrations: MIGRATIONS.slice(0, 2) });
+    await v2.store<string>('meta').put('hello', 'greeting');
+    v2.close();
+    const v3 = open({ name });
+    expect(await v3.store('local-projects').count()).to.equal(0);
+    expect(await v3.store('local-organizations').count()).to.equal(0);
+    expect(await v3.store('local-seed').count()).to.equal(0);
+    expect(await v3.store('meta').get('greeting')).to.equal('hello');
+    expect(v3.state).to.equal('ok');
   });
 
   it('lets go of a v1 connection when another tab opens v2, which then sees its data', async () => {
@@ -388,7 +431,7 @@ describe('openRenlingDatabase', () => {
     expect(broken.stateReason).to.equal('open-failed');
     const raw = await rawOpen(name);
     try {
-      expect(raw.version).to.equal(2);
+      expect(raw.version).to.equal(MIGRATIONS.length);
       const req = raw.transaction('meta').objectStore('meta').get('k');
       expect(await new Promise((r) => (req.onsuccess = () => r(req.result)))).to.equal('kept');
     } finally {

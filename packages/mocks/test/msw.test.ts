@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { ErrorBodySchema, IDEMPOTENCY_HEADER, REPLAYED_HEADER, type Need, type NeedDraft, type ServiceOffer } from '@renling/core';
 import * as v from 'valibot';
-import { DEMO_SEED, createMockWorker, generateDataset, type MockWorker } from '../src/index.js';
+import { DEMO_SEED, createMockWorker, generateDataset, mockAuthorization, type MockWorker } from '../src/index.js';
 
 const BASE = '/msw-test-api';
 const dataset = generateDataset({ seed: DEMO_SEED, organizations: 20 });
@@ -148,6 +148,75 @@ describe('msw mock API', () => {
       const rated = await post(`/claims/${claim.id}/rate`, { score: 5, comment: '' });
       expect(rated.status).to.equal(409);
       expect((await errorOf(rated)).kind).to.equal('conflict');
+    });
+  });
+
+  describe('mock sign-in', () => {
+    const published = (): Need => dataset.needs.find((n) => n.status === 'published') ?? firstNeed();
+
+    it('judges a request with mockAuthorization as that actor; without one, as community staff', async () => {
+      const need = published();
+      const org = dataset.organizations[1]!;
+      const asOrg = mockAuthorization({ role: 'organization', id: org.id });
+      expect(asOrg).to.deep.equal({ Authorization: `Bearer mock:organization:${org.id}` });
+      const contactPath = `/needs/${need.id}/contact`;
+      expect((await api(contactPath, { headers: asOrg })).status).to.equal(403);
+      expect((await errorOf(await api(contactPath, { headers: asOrg }))).kind).to.equal('forbidden');
+
+      const created = await post(
+        '/claims',
+        { direction: 'need-claim', needId: need.id, offerId: null, organizationId: org.id, categoryCode: need.categoryCode, requestedBy: { role: 'staff', id: 'x' } },
+        newKey(),
+        { headers: { 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: newKey(), ...asOrg } },
+      );
+      expect(created.status).to.equal(201);
+      const claim = (await created.json()) as { id: string; requestedBy: { role: string; id: string } };
+      expect(claim.requestedBy).to.deep.equal({ role: 'organization', id: org.id });
+      const selfAccept = await api(`/claims/${claim.id}/accept`, { method: 'POST', headers: { [IDEMPOTENCY_HEADER]: newKey(), ...asOrg } });
+      expect(selfAccept.status).to.equal(403);
+      expect((await post(`/claims/${claim.id}/accept`, {})).status, 'staff accept').to.equal(200);
+
+      const shown = await api(contactPath, { headers: asOrg });
+      expect(shown.status).to.equal(200);
+      const view = (await shown.json()) as { needId: string; contact: unknown; areaCode: string };
+      expect(view.needId).to.equal(need.id);
+      expect(view.contact).to.deep.equal(need.contact);
+      expect(view.areaCode).to.equal(need.areaCode);
+      const resident = mockAuthorization({ role: 'resident', id: 'resident-1' });
+      expect((await api(contactPath, { headers: resident })).status).to.equal(403);
+      expect((await api(contactPath)).status, 'staff, the default').to.equal(200);
+      expect((await api('/needs/no-such-need/contact')).status).to.equal(404);
+    });
+
+    it('refuses a mock sign-in that is not role:id with 401 unauthorized', async () => {
+      for (const token of ['Bearer mock:', 'Bearer mock:nobody:x', 'Bearer mock:staff:not an id', 'Bearer mock:staff']) {
+        const response = await api('/organizations?limit=1', { headers: { Authorization: token } });
+        expect(response.status, token).to.equal(401);
+        expect((await errorOf(response)).kind).to.equal('unauthorized');
+      }
+    });
+
+    it('records projects with POST /projects, once per key', async () => {
+      const claim = dataset.claims.find((c) => c.state === 'accepted' && !dataset.projects.some((p) => p.claimIds.includes(c.id)))!;
+      const { id: _id, updatedAt: _u, ...template } = dataset.projects[0]!;
+      const draft = { ...template, status: 'active', organizationId: claim.organizationId, claimIds: [claim.id], needIds: [] };
+      const key = newKey();
+      const first = await post('/projects', draft, key);
+      expect(first.status).to.equal(201);
+      const project = (await first.json()) as { id: string; status: string; claimIds: string[] };
+      expect(project).to.include({ status: 'planned' });
+      const again = await post('/projects', draft, key);
+      expect(again.headers.get(REPLAYED_HEADER)).to.equal('true');
+      expect(((await again.json()) as { id: string }).id).to.equal(project.id);
+      const refused = await post('/projects', { ...draft, claimIds: ['no-such-claim'] });
+      expect(refused.status).to.equal(422);
+      expect((await errorOf(refused)).fieldErrors?.map((e) => [e.path, e.code])).to.deep.equal([['claimIds.0', 'enum']]);
+      const byOrg = await api('/projects', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: newKey(), ...mockAuthorization({ role: 'organization', id: claim.organizationId }) },
+        body: JSON.stringify(draft),
+      });
+      expect(byOrg.status).to.equal(403);
     });
   });
 

@@ -452,7 +452,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       throw problems.forbidden("A resident's contact is shown only to staff of the area and to the organization whose claim was accepted.");
     const at = now().toISOString();
     await writes.audit(db, principal, { action: 'need.contact.read', subjectType: 'need', subjectId: id, at });
-    return c.json({ needId: id, trackingNumber: need.tracking_number, areaCode: need.area_code, contact: need.contact, health: need.health, minor: need.minor, original: need.original });
+    // NeedPrivateViewSchema: health only when it was given (with its consent)
+    return c.json({
+      needId: id,
+      trackingNumber: need.tracking_number,
+      areaCode: need.area_code,
+      contact: need.contact,
+      ...(need.health === null ? {} : { health: need.health }),
+      minor: need.minor,
+      original: need.original,
+    });
   });
 
   api.post(path(SERVER_PATHS.needStatus), async (c) => {

@@ -167,7 +167,9 @@ const TABLES = {
   claims: cols(
     'id text, direction text, need_id text, offer_id text, organization_id text, state text, requested_by_role text, requested_by_id text, scope_codes text[], scope_keys text[], doc jsonb',
   ),
-  projects: cols('id text, organization_id text, category_code text, category_top text, area_code text, status text, search_text text, doc jsonb'),
+  projects: cols(
+    'id text, organization_id text, category_code text, category_top text, area_code text, status text, search_text text, claim_ids text[], doc jsonb',
+  ),
   audit_log: cols(
     'action text, subject_type text, subject_id text, actor_role text, actor_id text, account_id text, event_id text, from_state text, to_state text, reason text, at text, detail jsonb',
   ),
@@ -290,6 +292,7 @@ export const projectRow = (p: Project): Row => ({
   area_code: p.areaCode,
   status: p.status,
   search_text: searchText(p.title, p.summary),
+  claim_ids: p.claimIds,
   doc: p,
 });
 

@@ -2,8 +2,9 @@
  * The writes, each inside the transaction that also stores its idempotent
  * answer. They validate with the core schemas (the code the browser runs),
  * move claims only through the core state machine, and follow the memory
- * engine's side effects: an accepted booking takes a place, a claimed need
- * follows its claim.
+ * engine's side effects: an accepted claim naming an offer takes a place (and
+ * gives it back when withdrawn), a need follows the claim that answers it,
+ * projects and the organization's satisfaction follow their claims.
  */
 import type * as v from 'valibot';
 import {
@@ -12,9 +13,12 @@ import {
   createClaim,
   maskName,
   NEED_STATUSES,
+  meanRating,
   NeedDraftSchema,
   OfferDraftSchema,
-  ProjectSchema,
+  PROJECT_CLAIM_STATES,
+  ProjectDraftSchema,
+  projectFigures,
   areaLevel,
   parentAreaCode,
   transitionClaim,
@@ -96,7 +100,7 @@ function auditRow(principal: Principal, entry: AuditEntry): Row {
   };
 }
 
-async function lockDoc<T>(tx: Queryable, table: 'offers' | 'needs' | 'claims', id: string): Promise<T | null> {
+async function lockDoc<T>(tx: Queryable, table: 'offers' | 'needs' | 'claims' | 'organizations', id: string): Promise<T | null> {
   const row = await tx.query<{ doc: T }>(`select doc from ${table} where id = $1 for update`, [id]);
   return row.rows[0]?.doc ?? null;
 }
@@ -369,6 +373,33 @@ export async function mayReadClaim(tx: Queryable, principal: Principal, claim: C
 
 const NEED_STATUS_AFTER: Partial<Record<ClaimAction, NeedStatus>> = { accept: 'claimed', start: 'in-progress', complete: 'completed' };
 
+/** The projects that group `claim` (already stored as it now is), with their figures worked out again. */
+async function projectsFollow(tx: Queryable, claim: Claim, at: string): Promise<void> {
+  const rows = await tx.query<{ doc: Project }>('select doc from projects where claim_ids @> array[$1]::text[] order by id for update', [claim.id]);
+  for (const { doc: project } of rows.rows) {
+    const own = await tx.query<{ doc: Claim }>('select doc from claims where id = any($1::text[])', [project.claimIds]);
+    const figures = projectFigures(project, own.rows.map((r) => r.doc));
+    const next: Project = { ...project, ...figures };
+    if (JSON.stringify(next) === JSON.stringify(project)) continue;
+    const doc: Project = { ...next, updatedAt: at };
+    await tx.query('update projects set status = $2, doc = $3::jsonb where id = $1', [project.id, doc.status, JSON.stringify(doc)]);
+  }
+}
+
+/** The organization's satisfaction: the mean score of its rated claims. */
+async function organizationFollows(tx: Queryable, organizationId: string, at: string): Promise<void> {
+  const scores = await tx.query<{ score: number }>(
+    "select (doc -> 'rating' ->> 'score')::int as score from claims where organization_id = $1 and doc -> 'rating' ->> 'score' is not null",
+    [organizationId],
+  );
+  const satisfaction = meanRating(scores.rows.map((r) => r.score));
+  const organization = await lockDoc<Organization>(tx, 'organizations', organizationId);
+  if (!organization || satisfaction === null || satisfaction === organization.satisfaction) return;
+  const doc: Organization = { ...organization, satisfaction, updatedAt: at };
+  // a new version, so directory copies in every process reload it
+  await tx.query(`update organizations set doc = $2::jsonb, version = nextval('directory_version') where id = $1`, [organizationId, JSON.stringify(doc)]);
+}
+
 export async function transition(
   ctx: WriteContext,
   id: string,
@@ -402,15 +433,19 @@ export async function transition(
   if (!result.changed) return { status: 200, body: claim };
   const next = result.claim;
 
-  if (action === 'accept' && next.direction === 'offer-booking' && next.offerId) {
+  // a place is taken on accept, whichever direction names the offer, and given back on a withdrawal before the work is done
+  const releases = action === 'withdraw' && (claim.state === 'accepted' || claim.state === 'in-progress');
+  if (next.offerId && (action === 'accept' || releases)) {
     const offer = await lockDoc<ServiceOffer>(tx, 'offers', next.offerId);
     if (!offer) throw problems.notFound(`Offer ${next.offerId}`);
-    if (capacityLeft(offer) === 0) throw problems.conflict('The offer has no places left.');
-    const updated: ServiceOffer = { ...offer, capacity: { ...offer.capacity, used: offer.capacity.used + 1 }, updatedAt: at };
-    await tx.query('update offers set capacity_used = $2, doc = $3::jsonb where id = $1', [offer.id, updated.capacity.used, JSON.stringify(updated)]);
+    if (action === 'accept' && capacityLeft(offer) === 0) throw problems.conflict('The offer has no places left.');
+    const used = action === 'accept' ? offer.capacity.used + 1 : Math.max(0, offer.capacity.used - 1);
+    const updated: ServiceOffer = { ...offer, capacity: { ...offer.capacity, used }, updatedAt: at };
+    await tx.query('update offers set capacity_used = $2, doc = $3::jsonb where id = $1', [offer.id, used, JSON.stringify(updated)]);
   }
+  // the need follows the claim that answers it, whichever direction it came from
   const needStatus = NEED_STATUS_AFTER[action];
-  if (next.needId && next.direction === 'need-claim' && needStatus) {
+  if (next.needId && needStatus) {
     const need = await lockDoc<PublicNeed>(tx, 'needs', next.needId);
     if (need) {
       const doc: PublicNeed = { ...need, status: needStatus, updatedAt: at };
@@ -418,6 +453,8 @@ export async function transition(
     }
   }
   await tx.query('update claims set state = $2, doc = $3::jsonb where id = $1', [id, next.state, JSON.stringify(next)]);
+  await projectsFollow(tx, next, at);
+  if (action === 'rate') await organizationFollows(tx, next.organizationId, at);
   const entry = next.history.at(-1);
   await audit(tx, principal, {
     action: `claim.${action}`,
@@ -461,10 +498,40 @@ export async function createProject(ctx: WriteContext, body: JsonObject): Promis
   const { tx, principal, key, now } = ctx;
   requireAccount(principal, ['admin']);
   const at = now.toISOString();
-  const project: Project = validated(ProjectSchema, { ...body, id: `proj-${hashCode(`project:${key}`, 12)}`, updatedAt: at });
-  if (!(await organization(tx, project.organizationId)))
+  const value = validated(ProjectDraftSchema, body);
+  if (!(await organization(tx, value.organizationId)))
     throw problems.validation('Unknown organization.', [fieldError('organizationId', 'format')]);
-  requireArea(principal, [project.areaCode], 'This project');
+  requireArea(principal, [value.areaCode], 'This project');
+  // the memory engine's checks: accepted (or later) claims of this organization, in no other project; needs that exist
+  const found = await tx.query<{ doc: Claim }>('select doc from claims where id = any($1::text[]) for update', [value.claimIds]);
+  const claims = new Map(found.rows.map((r) => [r.doc.id, r.doc]));
+  const taken = await tx.query<{ id: string }>(
+    'select distinct unnest(claim_ids) as id from projects where claim_ids && $1::text[]',
+    [value.claimIds],
+  );
+  const grouped = new Set(taken.rows.map((r) => r.id));
+  const knownNeeds = await tx.query<{ id: string }>('select id from needs where id = any($1::text[])', [value.needIds]);
+  const needs = new Set(knownNeeds.rows.map((r) => r.id));
+  const errors = [
+    ...value.claimIds.flatMap((id, i) => {
+      const claim = claims.get(id);
+      if (!claim || !PROJECT_CLAIM_STATES.includes(claim.state) || claim.organizationId !== value.organizationId)
+        return [fieldError(`claimIds.${i}`, 'enum')];
+      return grouped.has(id) ? [fieldError(`claimIds.${i}`, 'duplicate')] : [];
+    }),
+    ...value.needIds.flatMap((id, i) => (needs.has(id) ? [] : [fieldError(`needIds.${i}`, 'enum')])),
+  ];
+  if (errors.length) throw problems.validation('The project names claims or needs it cannot group.', errors);
+  const own = value.claimIds.map((id) => claims.get(id)).filter((c): c is Claim => c !== undefined);
+  const base: Project = {
+    ...value,
+    needIds: [...new Set([...value.needIds, ...own.flatMap((c) => (c.needId === null ? [] : [c.needId]))])],
+    id: `proj-${hashCode(`project:${key}`, 12)}`,
+    // what the claims have done so far, not what the draft says
+    status: value.status === 'suspended' ? 'suspended' : 'planned',
+    updatedAt: at,
+  };
+  const project: Project = own.length ? { ...base, ...projectFigures(base, own) } : { ...base, status: value.status };
   try {
     await insertRows(tx, 'projects', [projectRow(project)]);
   } catch (error) {

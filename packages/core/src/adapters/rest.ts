@@ -27,6 +27,7 @@ import {
 import {
   AreaSchema,
   ClaimSchema,
+  NeedPrivateViewSchema,
   OrganizationSchema,
   ProjectSchema,
   PublicNeedSchema,
@@ -35,9 +36,11 @@ import {
   type Claim,
   type ClaimRating,
   type NeedDraft,
+  type NeedPrivateView,
   type OfferDraft,
   type Organization,
   type Project,
+  type ProjectDraft,
   type PublicNeed,
   type ServiceOffer,
 } from '../model.js';
@@ -440,9 +443,15 @@ export function createRestAdapter(options: RestAdapterOptions): DataAdapter {
     listNeeds: (q: NeedQuery = {}) => list(REST_PATHS.needs, q, NEED_PARAMS, NeedPage),
     getNeed: (id, opts) => get(REST_PATHS.need, 'id', id, PublicNeedSchema, opts),
     createNeed: (draft: NeedDraft, opts): Promise<NeedReceipt> => post(() => REST_PATHS.needs, draft, NeedReceiptSchema, opts),
+    getNeedContact: (needId, opts): Promise<NeedPrivateView> =>
+      guarded(async () => {
+        const path = restPath(REST_PATHS.needContact, { id: requireId(needId, `GET ${REST_PATHS.needContact}`) });
+        return sameId(await call('GET', path, NeedPrivateViewSchema, opts?.signal), 'needId', needId, `GET ${path}`);
+      }),
 
     listProjects: (q: ProjectQuery = {}) => list(REST_PATHS.projects, q, PROJECT_PARAMS, ProjectPage),
     getProject: (id, opts) => get(REST_PATHS.project, 'id', id, ProjectSchema, opts),
+    createProject: (draft: ProjectDraft, opts) => post(() => REST_PATHS.projects, draft, ProjectSchema, opts),
 
     listClaims: (q: ClaimQuery = {}) => list(REST_PATHS.claims, q, CLAIM_PARAMS, ClaimPage),
     getClaim: (id, opts) => get(REST_PATHS.claim, 'id', id, ClaimSchema, opts),

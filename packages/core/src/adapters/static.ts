@@ -283,9 +283,15 @@ export function createStaticAdapter(options: StaticAdapterOptions): DataAdapter 
         return toPublicNeed(need);
       }),
     createNeed: () => readOnly('createNeed'),
+    // the file is public: it holds no contact to show anyone
+    getNeedContact: () =>
+      Promise.reject(
+        new AdapterError('forbidden', `A need's contact is not available: this site's data comes from a public static file, ${source}.`),
+      ),
 
     listProjects: (q = {}) => read(q.signal, ({ engine }) => engine.listProjects(q)),
     getProject: (id, opts) => read(opts?.signal, ({ engine }) => engine.getProject(id, opts)),
+    createProject: () => readOnly('createProject'),
 
     listClaims: (q = {}) => read(q.signal, ({ engine }) => engine.listClaims(q)),
     getClaim: (id, opts) => read(opts?.signal, ({ engine }) => engine.getClaim(id, opts)),

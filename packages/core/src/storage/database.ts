@@ -34,13 +34,19 @@ export const STORE_KEY_PATHS = {
   'local-needs': 'id',
   'local-offers': 'id',
   'local-claims': 'id',
+  /** v3: projects and organizations change too (figures that follow claims), so they left 'local-seed'. */
+  'local-projects': 'id',
+  'local-organizations': 'id',
   /** Remembered write answers (IdempotencyRecord), by idempotency key. */
   'local-idempotency': 'key',
-  /** What the local adapter was seeded from, under the key 'dataset'. */
+  /** What the local adapter was seeded from, under the key 'dataset': the marker and the areas. */
   'local-seed': null,
 } as const satisfies Record<string, string | null>;
 
 export type RenlingStoreName = keyof typeof STORE_KEY_PATHS;
+
+/** The key of the local adapter's seed record in 'local-seed'. */
+export const SEED_KEY = 'dataset';
 
 type UpgradeDatabase = Parameters<Migration>[0];
 type UpgradeTransaction = Parameters<Migration>[1];
@@ -69,6 +75,26 @@ export const MIGRATIONS: readonly Migration[] = [
   (db, tx) => {
     for (const name of ['local-needs', 'local-offers', 'local-claims', 'local-idempotency', 'local-seed'] as const)
       ensureStore(db, tx, name);
+  },
+  // v3: projects and organizations get their own stores, moved out of the seed record
+  (db, tx) => {
+    const projects = ensureStore(db, tx, 'local-projects');
+    const organizations = ensureStore(db, tx, 'local-organizations');
+    if (!db.objectStoreNames.contains('local-seed')) return;
+    const seeds = tx.objectStore('local-seed');
+    // requests chained inside the upgrade keep it open; a failed one aborts the whole upgrade
+    void seeds
+      .get(SEED_KEY)
+      .then(async (seed: unknown) => {
+        if (typeof seed !== 'object' || seed === null) return;
+        const { projects: movedProjects, organizations: movedOrganizations, ...rest } = seed as Record<string, unknown>;
+        const puts: Promise<unknown>[] = [];
+        for (const project of Array.isArray(movedProjects) ? movedProjects : []) puts.push(projects.put(project));
+        for (const organization of Array.isArray(movedOrganizations) ? movedOrganizations : []) puts.push(organizations.put(organization));
+        puts.push(seeds.put(rest, SEED_KEY));
+        await Promise.all(puts);
+      })
+      .catch(() => undefined);
   },
 ];
 

@@ -6,8 +6,10 @@
  *
  * `setup` runs before each test and must return a fresh adapter over
  * `contractDataset()` (the demo street, 60 organizations) with nothing
- * written yet, acting as community staff (the memory engine's default actor),
- * so that it may accept, start, complete and rate claims.
+ * written yet, acting as community staff of the street (the memory engine's
+ * default actor), so that it may accept, start, complete and rate claims,
+ * and `as(actor)`: an adapter over the same data signed in as someone else
+ * (an organization, a resident, a street administrator).
  */
 // Mocha and chai, as in the *.test.ts files the config exempts: chai's chains
 // are thenable once chai-a11y-axe is loaded; the ones that matter are awaited.
@@ -26,11 +28,13 @@ import {
   type Page,
   type ProjectQuery,
 } from '../../src/adapter.js';
-import type { Need, NeedDraft, OfferDraft, ServiceOffer } from '../../src/model.js';
+import { meanRating, type Actor, type Claim, type Need, type NeedDraft, type OfferDraft, type ProjectDraft, type ServiceOffer } from '../../src/model.js';
 import { toPublicNeed } from '../../src/privacy.js';
 
 export interface ContractSubject {
   adapter: DataAdapter;
+  /** The same data, signed in as `actor` (the memory engine's withActor, a mock or real session over REST). */
+  as(actor: Actor): DataAdapter | Promise<DataAdapter>;
   teardown?: () => Promise<void> | void;
 }
 
@@ -135,10 +139,12 @@ export function runContractSuite(name: string, setup: () => Promise<ContractSubj
   describe(`DataAdapter contract: ${name}`, function () {
     const data = contractDataset();
     let adapter: DataAdapter;
+    let subject: ContractSubject;
     let teardown: ContractSubject['teardown'];
+    const as = async (actor: Actor): Promise<DataAdapter> => subject.as(actor);
 
     beforeEach(async () => {
-      const subject = await setup();
+      subject = await setup();
       adapter = subject.adapter;
       teardown = subject.teardown;
     });
@@ -581,6 +587,259 @@ export function runContractSuite(name: string, setup: () => Promise<ContractSubj
           'not-found',
         );
         await expectKind(adapter.requestClaim({ ...booking(openOffer()), offerId: null }, { idempotencyKey: newKey('r') }), 'validation');
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('claim lifecycle', () => {
+      const organizationActor = (organizationId: string): Actor => ({ role: 'organization', id: organizationId });
+
+      /** A need submitted just now (no claims yet), by community staff, with health information when the data has some. */
+      async function freshNeed(title: string): Promise<{ id: string; trackingNumber: string; draft: NeedDraft }> {
+        const sample = must(data.needs.find((n) => n.health !== undefined && !n.minor) ?? data.needs[0], 'need');
+        const draft = draftFromNeed(sample, `${title} ${newKey('n').slice(-6)}`);
+        const receipt = await adapter.createNeed(draft, { idempotencyKey: newKey('need') });
+        return { id: receipt.need.id, trackingNumber: receipt.trackingNumber, draft };
+      }
+
+      /** A need-claim of `organizationId`, entered by staff. */
+      const needClaim = (needId: string, organizationId: string, offerId: string | null = null, by: DataAdapter = adapter): Promise<Claim> =>
+        by.requestClaim(
+          {
+            direction: 'need-claim',
+            needId,
+            offerId,
+            organizationId,
+            categoryCode: must(data.needs[0], 'need').categoryCode,
+            requestedBy: organizationActor(organizationId),
+          },
+          { idempotencyKey: newKey('r') },
+        );
+
+      it('shows a need’s contact to staff always, and to the organization only while its claim is accepted or in progress', async () => {
+        const need = await freshNeed('联系方式的可见范围');
+        const org = openOffer().organizationId;
+        const other = must(data.organizations.find((o) => o.id !== org), 'second organization').id;
+        const asOrg = await as(organizationActor(org));
+        const asOther = await as(organizationActor(other));
+        const asResident = await as({ role: 'resident', id: 'resident-of-another-need' });
+
+        const view = await adapter.getNeedContact(need.id);
+        expect(view.needId).to.equal(need.id);
+        expect(view.trackingNumber).to.equal(need.trackingNumber);
+        expect(view.areaCode, 'the full area, for the one who visits').to.equal(need.draft.areaCode);
+        expect(plain(view.contact)).to.deep.equal(plain(need.draft.contact));
+        expect((plain(view) as NeedDraft).health, 'health, given with its consent').to.deep.equal((plain(need.draft) as NeedDraft).health);
+        expect(view.minor).to.equal(need.draft.minor ?? false);
+        expect(view.original.title, 'the text as submitted').to.equal(need.draft.title);
+        await expectKind(adapter.getNeedContact('no-such-need'), 'not-found');
+
+        await expectKind(asOrg.getNeedContact(need.id), 'forbidden');
+        const claim = await needClaim(need.id, org, null, asOrg);
+        expect(claim.requestedBy).to.deep.include({ role: 'organization', id: org });
+        await expectKind(asOrg.getNeedContact(need.id), 'forbidden');
+        await adapter.acceptClaim(claim.id, { reason: '资质核实' }, { idempotencyKey: newKey('a') });
+        expect(plain(await asOrg.getNeedContact(need.id))).to.deep.equal(plain(view));
+        await asOrg.startClaim(claim.id, {}, { idempotencyKey: newKey('s') });
+        expect((await asOrg.getNeedContact(need.id)).needId).to.equal(need.id);
+        await expectKind(asOther.getNeedContact(need.id), 'forbidden');
+        await expectKind(asResident.getNeedContact(need.id), 'forbidden');
+
+        await asOrg.completeClaim(claim.id, { beneficiaries: 1 }, { idempotencyKey: newKey('c') });
+        await expectKind(asOrg.getNeedContact(need.id), 'forbidden');
+        expect((await adapter.getNeedContact(need.id)).needId, 'staff still see it').to.equal(need.id);
+      });
+
+      it('judges transitions as the one acting: the organization may not accept its own claim on a need', async () => {
+        const need = await freshNeed('机构不能自己批准');
+        const org = openOffer().organizationId;
+        const asOrg = await as(organizationActor(org));
+        const claim = await needClaim(need.id, org, null, asOrg);
+        await expectKind(asOrg.acceptClaim(claim.id, {}, { idempotencyKey: newKey('a') }), 'forbidden');
+        await expectKind(asOrg.requestClaim({ ...booking(openOffer()), organizationId: org }, { idempotencyKey: newKey('r') }), 'forbidden');
+        expect((await adapter.getClaim(claim.id)).state).to.equal('pending');
+      });
+
+      it('moves a need with a staff booking of an offer for a resident, as with a need-claim', async () => {
+        const need = await freshNeed('网格员代居民预约');
+        const offer = openOffer();
+        const claim = await adapter.requestClaim({ ...booking(offer), needId: need.id }, { idempotencyKey: newKey('r') });
+        expect(claim).to.include({ direction: 'offer-booking', needId: need.id, offerId: offer.id });
+        await adapter.acceptClaim(claim.id, {}, { idempotencyKey: newKey('a') });
+        expect((await adapter.getNeed(need.id)).status).to.equal('claimed');
+        expect((await adapter.getOffer(offer.id)).capacity.used).to.equal(offer.capacity.used + 1);
+        await adapter.startClaim(claim.id, {}, { idempotencyKey: newKey('s') });
+        expect((await adapter.getNeed(need.id)).status).to.equal('in-progress');
+        await adapter.completeClaim(claim.id, { beneficiaries: 1 }, { idempotencyKey: newKey('c') });
+        expect((await adapter.getNeed(need.id)).status).to.equal('completed');
+      });
+
+      it('takes a place for any accepted claim naming the offer, refuses a full offer, and gives the place back on withdrawal', async () => {
+        const source = openOffer();
+        const offer = await adapter.createOffer(
+          { ...draftFromOffer(source, '只有一个名额的服务'), status: 'open', capacity: { perPeriod: 1, period: 'month', used: 0 } },
+          { idempotencyKey: newKey('offer') },
+        );
+        const need = await freshNeed('带服务项目的需求认领');
+        const served = await needClaim(need.id, offer.organizationId, offer.id);
+        await adapter.acceptClaim(served.id, {}, { idempotencyKey: newKey('a') });
+        expect((await adapter.getOffer(offer.id)).capacity.used, 'a need-claim with an offer takes a place').to.equal(1);
+
+        const late = await adapter.requestClaim(booking(offer), { idempotencyKey: newKey('r') });
+        await expectKind(adapter.acceptClaim(late.id, {}, { idempotencyKey: newKey('a') }), 'conflict');
+        expect((await adapter.getClaim(late.id)).state).to.equal('pending');
+        expect((await adapter.getOffer(offer.id)).capacity.used).to.equal(1);
+
+        await adapter.startClaim(served.id, {}, { idempotencyKey: newKey('s') });
+        await adapter.withdrawClaim(served.id, { reason: '居民已搬离本社区' }, { idempotencyKey: newKey('w') });
+        expect((await adapter.getOffer(offer.id)).capacity.used, 'a withdrawal gives the place back').to.equal(0);
+        await adapter.acceptClaim(late.id, {}, { idempotencyKey: newKey('a') });
+        expect((await adapter.getOffer(offer.id)).capacity.used).to.equal(1);
+
+        const declined = await adapter.requestClaim(booking(offer), { idempotencyKey: newKey('r') });
+        await adapter.declineClaim(declined.id, { reason: '本期名额已满' }, { idempotencyKey: newKey('d') });
+        expect((await adapter.getOffer(offer.id)).capacity.used, 'a declined claim never held a place').to.equal(1);
+      });
+
+      it('replays a claim request and each transition with the same key without doing anything twice', async () => {
+        const offer = openOffer();
+        const before = (await adapter.listClaims({ offerId: offer.id })).total;
+        const keys = { request: newKey('r'), accept: newKey('a'), start: newKey('s'), complete: newKey('c'), rate: newKey('t') };
+        const request = booking(offer);
+        const first = await adapter.requestClaim(request, { idempotencyKey: keys.request });
+        const again = await adapter.requestClaim(request, { idempotencyKey: keys.request });
+        expect(again.id).to.equal(first.id);
+        expect((await adapter.listClaims({ offerId: offer.id })).total, 'one claim').to.equal(before + 1);
+
+        for (let i = 0; i < 2; i++) await adapter.acceptClaim(first.id, { reason: '已预留名额' }, { idempotencyKey: keys.accept });
+        expect((await adapter.getOffer(offer.id)).capacity.used, 'the place counted once').to.equal(offer.capacity.used + 1);
+        expect((await adapter.getClaim(first.id)).history, 'one history entry').to.have.length(1);
+        for (let i = 0; i < 2; i++) await adapter.startClaim(first.id, {}, { idempotencyKey: keys.start });
+        for (let i = 0; i < 2; i++) await adapter.completeClaim(first.id, { beneficiaries: 2 }, { idempotencyKey: keys.complete });
+        let last: Claim | null = null;
+        for (let i = 0; i < 2; i++) last = await adapter.rateClaim(first.id, { score: 5, comment: '' }, { idempotencyKey: keys.rate });
+        expect(last?.history.map((t) => t.eventId)).to.deep.equal([keys.accept, keys.start, keys.complete, keys.rate]);
+        expect(plain(await adapter.getClaim(first.id))).to.deep.equal(plain(last));
+        expect((await adapter.getOffer(offer.id)).capacity.used).to.equal(offer.capacity.used + 1);
+        expect((await adapter.listClaims({ offerId: offer.id })).total).to.equal(before + 1);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('createProject', () => {
+      const admin: Actor = { role: 'admin', id: 'contract-admin' };
+
+      /** Two accepted claims of one organization: a need-claim on a new need and a booking of its offer. */
+      async function acceptedClaims(): Promise<{ org: string; needId: string; claims: Claim[] }> {
+        const offer = openOffer();
+        const sample = must(data.needs.find((n) => !n.minor) ?? data.needs[0], 'need');
+        const receipt = await adapter.createNeed(draftFromNeed(sample, `项目里的需求 ${newKey('n').slice(-6)}`), { idempotencyKey: newKey('need') });
+        const claimed = await adapter.requestClaim(
+          {
+            direction: 'need-claim',
+            needId: receipt.need.id,
+            offerId: null,
+            organizationId: offer.organizationId,
+            categoryCode: offer.categoryCode,
+            requestedBy: { role: 'organization', id: offer.organizationId },
+          },
+          { idempotencyKey: newKey('r') },
+        );
+        const booked = await adapter.requestClaim(booking(offer), { idempotencyKey: newKey('r') });
+        const claims = [];
+        for (const claim of [claimed, booked]) claims.push(await adapter.acceptClaim(claim.id, {}, { idempotencyKey: newKey('a') }));
+        return { org: offer.organizationId, needId: receipt.need.id, claims };
+      }
+
+      const draftFor = (org: string, claimIds: string[], needIds: string[] = []): ProjectDraft => {
+        const template = must(data.projects[0], 'project');
+        const area = must(data.areas.find((a) => a.level === 'community'), 'community').code;
+        return {
+          title: '社区为老助餐与陪伴项目',
+          summary: '把已确认的认领合并为一个公益项目。',
+          organizationId: org,
+          categoryCode: template.categoryCode,
+          areaCode: area,
+          fundingSource: 'venture-philanthropy',
+          budget: 50_000,
+          period: { start: '2026-01-01', end: '2026-12-31' },
+          beneficiaries: { served: 999, planned: 40 },
+          satisfaction: 99,
+          status: 'completed',
+          needIds,
+          claimIds,
+        };
+      };
+
+      it('groups accepted claims into a project whose figures then follow them, once per key', async () => {
+        const { org, needId, claims } = await acceptedClaims();
+        const [first, second] = [must(claims[0], 'claim'), must(claims[1], 'claim')];
+        const asAdmin = await as(admin);
+        const before = (await adapter.listProjects({ limit: 1 })).total;
+        const key = newKey('project');
+        const draft = draftFor(org, [first.id, second.id]);
+        const project = await asAdmin.createProject(draft, { idempotencyKey: key });
+        expect(project.id).to.be.a('string');
+        expect(project).to.include({ organizationId: org, status: 'planned', satisfaction: null });
+        expect(project.beneficiaries, 'figures come from the claims, not the draft').to.deep.equal({ served: 0, planned: 40 });
+        expect(project.claimIds).to.deep.equal([first.id, second.id]);
+        expect(project.needIds, 'the needs of its claims').to.include(needId);
+        expect(plain(await asAdmin.createProject(draft, { idempotencyKey: key }))).to.deep.equal(plain(project));
+        expect((await adapter.listProjects({ limit: 1 })).total).to.equal(before + 1);
+        expect(plain(await adapter.getProject(project.id))).to.deep.equal(plain(project));
+
+        await adapter.startClaim(first.id, {}, { idempotencyKey: newKey('s') });
+        expect((await adapter.getProject(project.id)).status).to.equal('active');
+        await adapter.completeClaim(first.id, { beneficiaries: 3 }, { idempotencyKey: newKey('c') });
+        await adapter.startClaim(second.id, {}, { idempotencyKey: newKey('s') });
+        expect((await adapter.getProject(project.id)).beneficiaries.served).to.equal(3);
+        await adapter.completeClaim(second.id, { beneficiaries: 2 }, { idempotencyKey: newKey('c') });
+        const done = await adapter.getProject(project.id);
+        expect(done.beneficiaries.served).to.equal(5);
+        expect(done.status, 'every claim completed').to.equal('completed');
+        expect(done.satisfaction).to.equal(null);
+
+        await adapter.rateClaim(first.id, { score: 5, comment: '很满意' }, { idempotencyKey: newKey('t') });
+        await adapter.rateClaim(second.id, { score: 4, comment: '' }, { idempotencyKey: newKey('t') });
+        const rated = await adapter.getProject(project.id);
+        expect(rated.satisfaction, 'mean 4.5 of 5').to.equal(90);
+        expect(rated.status).to.equal('completed');
+        const scores = [...data.claims.filter((c) => c.organizationId === org && c.rating).map((c) => c.rating!.score), 5, 4];
+        expect((await adapter.getOrganization(org)).satisfaction, "the organization's mean rating").to.equal(meanRating(scores));
+      });
+
+      it('refuses claims that are unknown, not accepted, another organization’s or in a project already, and unknown needs', async () => {
+        const { org, claims } = await acceptedClaims();
+        const accepted = must(claims[0], 'claim');
+        const asAdmin = await as(admin);
+        const pending = await adapter.requestClaim(booking(openOffer()), { idempotencyKey: newKey('r') });
+        const others = must(
+          data.claims.find((c) => c.organizationId !== org && c.state === 'accepted'),
+          "another organization's accepted claim",
+        );
+        await asAdmin.createProject(draftFor(org, [accepted.id]), { idempotencyKey: newKey('project') });
+        const before = (await adapter.listProjects({ limit: 1 })).total;
+        const error = await expectKind(
+          asAdmin.createProject(draftFor(org, [pending.id, others.id, 'no-such-claim', accepted.id], ['no-such-need']), {
+            idempotencyKey: newKey('project'),
+          }),
+          'validation',
+        );
+        expect(error.fieldErrors.map((e) => [e.path, e.code])).to.deep.equal([
+          ['claimIds.0', 'enum'],
+          ['claimIds.1', 'enum'],
+          ['claimIds.2', 'enum'],
+          ['claimIds.3', 'duplicate'],
+          ['needIds.0', 'enum'],
+        ]);
+        for (const field of error.fieldErrors) expect(field.message).to.be.a('string').and.not.equal('');
+        const invalid = await expectKind(
+          asAdmin.createProject({ ...draftFor(org, []), period: { start: '2026-12-31', end: '2026-01-01' } }, { idempotencyKey: newKey('project') }),
+          'validation',
+        );
+        expect(invalid.fieldErrors.map((e) => [e.path, e.code])).to.deep.include(['period.end', 'date-order']);
+        await expectKind((await as({ role: 'organization', id: org })).createProject(draftFor(org, [accepted.id]), { idempotencyKey: newKey('p') }), 'forbidden');
+        expect((await adapter.listProjects({ limit: 1 })).total, 'nothing written').to.equal(before);
       });
     });
 

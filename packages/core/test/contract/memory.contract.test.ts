@@ -1,7 +1,10 @@
-// The DataAdapter contract against the memory engine itself.
+// The DataAdapter contract against the memory engine itself; others act through views of the same records.
 import { createMemoryAdapter } from '../../src/memory-adapter.js';
 import { contractDataset, runContractSuite } from './contract-suite.js';
 
 const data = contractDataset();
 
-runContractSuite('memory', () => Promise.resolve({ adapter: createMemoryAdapter(data) }));
+runContractSuite('memory', () => {
+  const adapter = createMemoryAdapter(data);
+  return Promise.resolve({ adapter, as: (actor) => adapter.withActor(actor) });
+});

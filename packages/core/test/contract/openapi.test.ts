@@ -152,7 +152,7 @@ const METHODS: Record<keyof typeof REST_PATHS, string[]> = {
   needs: ['get', 'post'],
   need: ['get'],
   needContact: ['get'],
-  projects: ['get'],
+  projects: ['get', 'post'],
   project: ['get'],
   claims: ['get', 'post'],
   claim: ['get'],
@@ -243,11 +243,11 @@ describe('api/openapi.yaml', () => {
       expect(obj(ok.headers, `${path} headers`)).to.have.property(REPLAYED_HEADER);
       for (const code of ['409', '422']) expect(responses, `${path} ${code}`).to.have.property(code);
     }
-    expect(posts).to.equal(3 + 1 + CLAIM_ACTIONS.length);
+    expect(posts).to.equal(4 + 1 + CLAIM_ACTIONS.length);
   });
 
   it('answers 201 for creates and 200 for transitions', () => {
-    for (const path of [REST_PATHS.needs, REST_PATHS.offers, REST_PATHS.claims])
+    for (const path of [REST_PATHS.needs, REST_PATHS.offers, REST_PATHS.claims, REST_PATHS.projects])
       expect(obj(operation(path, 'post').responses, path)).to.have.property('201');
     for (const path of [REST_PATHS.claimTransition, ...CLAIM_ACTIONS.map(actionPath)])
       expect(obj(operation(path, 'post').responses, path)).to.have.property('200');
@@ -321,6 +321,8 @@ describe('api/openapi.yaml', () => {
       'ClaimRequest',
       'Actor',
       'Project',
+      'ProjectDraft',
+      'NeedPrivateView',
       'Area',
       'AreaList',
       'OrganizationPage',
@@ -376,6 +378,24 @@ describe('api/openapi.yaml', () => {
       expect(problemsOf('AreaList', { items: await adapter.listAreas() })).to.deep.equal([]);
       const { id: _id, updatedAt: _u, ...offerDraft } = data.offers[0]!;
       expect(problemsOf('OfferDraft', offerDraft)).to.deep.equal([]);
+    });
+
+    it('validates the private part of needs and a new project as the engine answers them', async () => {
+      const adapter = createMemoryAdapter(data);
+      const withHealth = data.needs.find((n) => n.health !== undefined);
+      const without = data.needs.find((n) => n.health === undefined);
+      for (const need of [withHealth, without]) {
+        expect(need, 'the demo data has needs with and without health information').to.not.equal(undefined);
+        const view = await adapter.getNeedContact(need!.id);
+        expect('health' in view, need!.id).to.equal(need!.health !== undefined);
+        expect(problemsOf('NeedPrivateView', view)).to.deep.equal([]);
+      }
+      const claim = data.claims.find((c) => c.state === 'in-progress' && !data.projects.some((p) => p.claimIds.includes(c.id)))!;
+      const { id: _id, updatedAt: _u, ...template } = data.projects[0]!;
+      const draft = { ...template, organizationId: claim.organizationId, claimIds: [claim.id], needIds: [] };
+      expect(problemsOf('ProjectDraft', draft)).to.deep.equal([]);
+      expect(problemsOf('Project', await adapter.createProject(draft, { idempotencyKey: 'openapi-project-1' }))).to.deep.equal([]);
+      expect(problemsOf('ProjectDraft', { ...draft, claimIds: [claim.id, claim.id] })).to.not.be.empty;
     });
 
     it('refuses drafts the model refuses', () => {

@@ -13,6 +13,11 @@
  * header (replays marked `Idempotent-Replayed: true`, 409 while the same key
  * is still being processed, 422 without a key), the error body, and a
  * switchboard of network faults (./faults.ts).
+ *
+ * Who a request comes from stands in for a server's sign-in: by default the
+ * engine's actor (community staff); a request with `mockAuthorization(actor)`'s
+ * header acts as that actor, so claim transitions and contact reads are
+ * judged as they would be for a signed-in person.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import {
@@ -28,10 +33,13 @@ import {
   REPLAYED_HEADER,
   REST_PATHS,
   STATUS_FOR_KIND,
+  ActorSchema,
   createMemoryAdapter,
   toAdapterError,
   toPublicNeed,
+  validateWith,
   validationMessage,
+  type Actor,
   type AdapterErrorKind,
   type ClaimAction,
   type ClaimQuery,
@@ -40,6 +48,7 @@ import {
   type DataAdapter,
   type ErrorBody,
   type FieldError,
+  type MemoryAdapter,
   type MemoryAdapterOptions,
   type MemoryDataset,
   type NeedDraft,
@@ -47,6 +56,7 @@ import {
   type OfferDraft,
   type OfferQuery,
   type OrganizationQuery,
+  type ProjectDraft,
   type ProjectQuery,
   type ValidationCode,
   type WriteOptions,
@@ -98,9 +108,21 @@ export interface CreateHandlersOptions {
   dataset: MemoryDataset;
   /** Initial fault switches; the returned `faults` object is the one to flip. */
   faults?: Partial<FaultSwitches>;
-  /** Passed to the engine: a fixed clock, the acting user for transitions. Its own latency is not used. */
+  /** Passed to the engine: a fixed clock, the acting user for requests without a mock sign-in. Its own latency is not used. */
   engine?: Omit<MemoryAdapterOptions, 'latency' | 'persist'>;
 }
+
+const MOCK_BEARER = 'Bearer mock:';
+
+/**
+ * The request header that signs in to the mock API as `actor`
+ * (`Authorization: Bearer mock:organization:org-0001`), e.g. for
+ * `createRestAdapter({ baseUrl, headers: mockAuthorization(actor) })`.
+ */
+export function mockAuthorization(actor: Pick<Actor, 'role' | 'id'>): Record<string, string> {
+  return { Authorization: `${MOCK_BEARER}${actor.role}:${actor.id}` };
+}
+
 
 export interface MockApi {
   handlers: HttpHandler[];
@@ -114,8 +136,8 @@ export interface MockApi {
   reset(dataset?: MemoryDataset): void;
   /** Every request served, in the order they finished. Emptied (not replaced) by `reset()`. */
   requests: RequestLogEntry[];
-  /** The engine currently behind the handlers, to look at the data without HTTP. */
-  readonly engine: DataAdapter;
+  /** The engine currently behind the handlers, to look at the data without HTTP (or `withActor` to act as someone). */
+  readonly engine: MemoryAdapter;
 }
 
 // ---------------------------------------------------------------------------
@@ -142,6 +164,17 @@ class HttpProblem extends Error {
   ) {
     super(message);
   }
+}
+
+/** The actor of a mock sign-in header; null without one; a 401 for one that is not `role:id`. */
+function mockActorOf(request: Request): Actor | null {
+  const header = request.headers.get('Authorization');
+  if (header === null || !header.startsWith(MOCK_BEARER)) return null;
+  const token = header.slice(MOCK_BEARER.length);
+  const colon = token.indexOf(':');
+  const parsed = colon < 0 ? null : validateWith(ActorSchema, { role: token.slice(0, colon), id: token.slice(colon + 1) });
+  if (!parsed?.ok) throw new HttpProblem(401, 'unauthorized', 'The mock sign-in is not "role:id".');
+  return parsed.value;
 }
 
 const fieldError = (path: string, code: ValidationCode, param = ''): FieldError => ({
@@ -402,11 +435,12 @@ export function createHandlers(options: CreateHandlersOptions): MockApi {
       const seenBefore = key !== null && completedKeys.has(key);
       let answer: Answer;
       try {
+        const actor = mockActorOf(request);
         const result = await route({
           request,
           url,
           params,
-          engine,
+          engine: actor ? engine.withActor(actor) : engine,
           signal: request.signal,
           write: { idempotencyKey: key ?? '', signal: request.signal },
         });
@@ -483,9 +517,17 @@ export function createHandlers(options: CreateHandlersOptions): MockApi {
       status: 200,
       body: toPublicNeed(await c.engine.getNeed(param(c, 'id'), { signal: c.signal })),
     })],
+    ['GET', REST_PATHS.needContact, async (c) => ({
+      status: 200,
+      body: await c.engine.getNeedContact(param(c, 'id'), { signal: c.signal }),
+    })],
     ['GET', REST_PATHS.projects, async (c) => ({
       status: 200,
       body: await c.engine.listProjects({ ...(parseQuery(c.url.searchParams, PROJECT_QUERY) as ProjectQuery), signal: c.signal }),
+    })],
+    ['POST', REST_PATHS.projects, async (c) => ({
+      status: 201,
+      body: await c.engine.createProject((await readJsonObject(c.request)) as ProjectDraft, c.write),
     })],
     ['GET', REST_PATHS.project, async (c) => ({
       status: 200,
