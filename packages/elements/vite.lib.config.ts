@@ -20,6 +20,7 @@ export default defineConfig({
         'components/category-picker': 'src/components/category-picker/category-picker.ts',
         'components/area-picker': 'src/components/area-picker/area-picker.ts',
         'components/org-directory': 'src/components/org-directory/org-directory.ts',
+        'components/claim-tracker': 'src/components/claim-tracker/claim-tracker.ts',
       },
       formats: ['es'],
     },

@@ -22,3 +22,6 @@ export { RlOrgDirectory } from './components/org-directory/org-directory.js';
 export { RlSearchCompletedEvent, type SearchCompletedDetail } from './components/org-directory/org-directory.events.js';
 export { RlSearchCombobox } from './components/org-directory/search-combobox.js';
 export { type DirectoryFilters, type DirectoryState } from './components/org-directory/directory-state.js';
+export { RlClaimTracker } from './components/claim-tracker/claim-tracker.js';
+export { RlClaimChangedEvent, type ClaimChangedDetail } from './events/claim-changed.js';
+export { RlProjectCreatedEvent, type ProjectCreatedDetail } from './events/project-created.js';

@@ -11,5 +11,6 @@ import './components/area-picker/area-picker.js';
 import './components/need-form/need-form.js';
 import './components/offer-form/offer-form.js';
 import './components/org-directory/org-directory.js';
+import './components/claim-tracker/claim-tracker.js';
 
 export * from './index.js';
