@@ -21,6 +21,7 @@ export default defineConfig({
         'components/area-picker': 'src/components/area-picker/area-picker.ts',
         'components/org-directory': 'src/components/org-directory/org-directory.ts',
         'components/claim-tracker': 'src/components/claim-tracker/claim-tracker.ts',
+        'components/matcher': 'src/components/matcher/matcher.ts',
       },
       formats: ['es'],
     },

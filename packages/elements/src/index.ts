@@ -25,3 +25,7 @@ export { type DirectoryFilters, type DirectoryState } from './components/org-dir
 export { RlClaimTracker } from './components/claim-tracker/claim-tracker.js';
 export { RlClaimChangedEvent, type ClaimChangedDetail } from './events/claim-changed.js';
 export { RlProjectCreatedEvent, type ProjectCreatedDetail } from './events/project-created.js';
+export { RlMatcher, MATCHER_VIEWS, type MatcherSelection, type MatcherView } from './components/matcher/matcher.js';
+export { RlMatcherList } from './components/matcher/matcher-list.js';
+export { EMPTY_FILTERS as EMPTY_MATCHER_FILTERS, type MatcherFilters, type StatusFilter } from './components/matcher/matcher-data.js';
+export { RlClaimCreatedEvent, type ClaimCreatedDetail } from './events/claim-created.js';

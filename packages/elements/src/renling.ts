@@ -12,5 +12,6 @@ import './components/need-form/need-form.js';
 import './components/offer-form/offer-form.js';
 import './components/org-directory/org-directory.js';
 import './components/claim-tracker/claim-tracker.js';
+import './components/matcher/matcher.js';
 
 export * from './index.js';

@@ -1,0 +1,98 @@
+import { css } from 'lit';
+import { token } from '../../styles/tokens.js';
+
+/** The list and its rows; the rows' content (rendered by the desk) uses the classes below. */
+export const matcherListStyles = css`
+  :host {
+    min-inline-size: 0;
+  }
+  .list {
+    /* the virtualizer sets display, position and contain on the list itself */
+    block-size: var(--rl-matcher-list-height, min(60vh, 560px));
+    min-block-size: 200px;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    border: ${token('border-width')} solid ${token('color-border')};
+    border-radius: ${token('radius-m')};
+    background: ${token('color-surface')};
+  }
+  .row {
+    /* a row's layout and paint stay inside it */
+    contain: content;
+    inline-size: 100%;
+    min-block-size: ${token('target-size')};
+    display: flex;
+    flex-direction: column;
+    gap: 0.15em;
+    padding: ${token('space-s')} ${token('space-m')};
+    border-block-end: ${token('border-width')} solid ${token('color-border')};
+    border-inline-start: 4px solid transparent;
+    background: ${token('color-surface')};
+    cursor: pointer;
+  }
+  .row:hover {
+    background: ${token('color-surface-muted')};
+  }
+  .row:focus-visible {
+    outline: 3px solid ${token('color-focus')};
+    outline-offset: -3px;
+  }
+  .row--selected {
+    border-inline-start-color: ${token('color-primary')};
+    background: ${token('color-surface-muted')};
+  }
+  .row-head {
+    display: flex;
+    align-items: flex-start;
+    gap: ${token('space-s')};
+    min-inline-size: 0;
+  }
+  .title {
+    flex: 1 1 auto;
+    min-inline-size: 0;
+    font-weight: 700;
+    line-height: 1.4;
+    /* long Chinese titles wrap to two lines, then end in an ellipsis */
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 ${token('space-s')};
+    font-size: 0.875em;
+    color: ${token('color-text-muted')};
+  }
+  .meta > span:not(:last-child)::after {
+    content: '·';
+    margin-inline-start: ${token('space-s')};
+  }
+  .badge {
+    flex: none;
+    display: inline-block;
+    padding: 0 0.45em;
+    border: ${token('border-width')} solid currentColor;
+    border-radius: ${token('radius-s')};
+    font-size: 0.8125em;
+    font-weight: 600;
+    line-height: 1.6;
+    white-space: nowrap;
+  }
+  .urgency--critical,
+  .places--full {
+    color: ${token('color-danger')};
+  }
+  .urgency--high,
+  .pending {
+    color: ${token('color-warning')};
+  }
+  .urgency--normal,
+  .urgency--low {
+    color: ${token('color-text-muted')};
+  }
+  .places--open {
+    color: ${token('color-success')};
+  }
+`;
