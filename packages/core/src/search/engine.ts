@@ -610,7 +610,7 @@ class Engine implements SearchIndex {
         const l = this.charUni.get(this.charIds.get(cp) ?? -1);
         if (l === undefined) continue;
         const m = this.postings.decode(l, a, this.alive);
-        c.ensure(n + m);
+        c.ensure(n + m, n);
         c.docs.set(a.docs.subarray(0, m), n);
         c.masks.set(a.masks.subarray(0, m), n);
         n += m;

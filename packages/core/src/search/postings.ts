@@ -216,11 +216,16 @@ export class Postings {
 export class Scratch {
   docs = new Int32Array(256);
   masks = new Uint8Array(256);
-  ensure(n: number): void {
+  /** Room for `n` entries, keeping the first `keep` (growing must not lose what was gathered). */
+  ensure(n: number, keep = 0): void {
     if (n <= this.docs.length) return;
     const size = Math.max(n, this.docs.length * 2);
-    this.docs = new Int32Array(size);
-    this.masks = new Uint8Array(size);
+    const docs = new Int32Array(size);
+    const masks = new Uint8Array(size);
+    docs.set(this.docs.subarray(0, keep));
+    masks.set(this.masks.subarray(0, keep));
+    this.docs = docs;
+    this.masks = masks;
   }
 }
 
