@@ -18,26 +18,29 @@ import {
   CATEGORY_VALUE,
   P_AREA,
   P_AUDIENCE,
-  P_CAPACITY,
   P_CATEGORY,
   P_FIT,
-  P_TRUST,
+  P_TEXT,
+  TermSet,
   areaValueOfLength,
-  capacityValue,
   centsOf,
   cheapCents,
+  cheapCentsOf,
   checkList,
+  offerOnlyCents,
   maxUrgencyCents,
   prepareNeed,
   prepareOffer,
   resolveContext,
   servedAreaLength,
+  areaPathOf,
   textCents,
+  textValueOfShared,
   topsRelated,
   totalCents,
 } from './prepare.js';
 import type { PreparedNeed, PreparedOffer, ScoringEnv } from './prepare.js';
-import { relatedTopIndexes } from './related.js';
+import { TOP_CODES, relatedTopIndexes } from './related.js';
 import { scorePrepared } from './scoring.js';
 import type { MatchContext, MatchIndex, MatchIndexInput, Suggestion } from './types.js';
 
@@ -87,23 +90,82 @@ function checkK(k: number): number {
   return k;
 }
 
-/** The codes of an area and every area above it, finest first. */
-function ancestorsOf(code: string): string[] {
-  const out: string[] = [];
-  for (let length = code.length; length >= 6; length -= 3) out.push(code.slice(0, length));
-  return out;
-}
+/**
+ * The available offers of one top-level category serving one area code,
+ * with the numbers scoring needs (all parts but text) kept in flat arrays:
+ * scanning a bucket then reads contiguous memory instead of one scattered
+ * object per offer, which is what bounds the index's speed.
+ */
+class OfferBucket {
+  readonly offers: PreparedOffer[] = [];
+  size = 0;
+  itemIndex = new Int32Array(4);
+  audiences = new Int32Array(4);
+  modes = new Uint8Array(4);
+  days = new Uint8Array(4);
+  dayParts = new Uint8Array(4);
+  readiness = new Float64Array(4);
+  offerCents = new Int32Array(4);
+  /** 1 when the offer has nested service-area codes, so it may also sit in a finer bucket for the same need. */
+  nested = new Uint8Array(4);
+  /** The most an offer here scores on capacity and trust; kept on removal (still a bound). */
+  maxOfferCents = 0;
 
-interface OfferBucket {
-  readonly top: number;
-  readonly areaLength: number;
-  readonly offers: PreparedOffer[];
-  /** Upper bounds of the parts that depend on the offer alone; kept on removal (still bounds). */
-  maxCapacityCents: number;
-  maxTrustCents: number;
+  constructor(
+    readonly top: number,
+    readonly areaLength: number,
+  ) {}
+
+  private grow(): void {
+    const size = this.itemIndex.length * 2;
+    const grown = <A extends Int32Array | Uint8Array | Float64Array>(a: A, make: (n: number) => A): A => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.itemIndex = grown(this.itemIndex, (n) => new Int32Array(n));
+    this.audiences = grown(this.audiences, (n) => new Int32Array(n));
+    this.modes = grown(this.modes, (n) => new Uint8Array(n));
+    this.days = grown(this.days, (n) => new Uint8Array(n));
+    this.dayParts = grown(this.dayParts, (n) => new Uint8Array(n));
+    this.readiness = grown(this.readiness, (n) => new Float64Array(n));
+    this.offerCents = grown(this.offerCents, (n) => new Int32Array(n));
+    this.nested = grown(this.nested, (n) => new Uint8Array(n));
+  }
+
+  private write(i: number, po: PreparedOffer, offerCents: number): void {
+    this.offers[i] = po;
+    this.itemIndex[i] = po.itemIndex;
+    this.audiences[i] = po.audiences;
+    this.modes[i] = po.modes;
+    this.days[i] = po.days;
+    this.dayParts[i] = po.dayParts;
+    this.readiness[i] = po.readiness;
+    this.offerCents[i] = offerCents;
+    this.nested[i] = po.nestedAreas ? 1 : 0;
+  }
+
+  add(po: PreparedOffer, offerCents: number): void {
+    if (this.size === this.itemIndex.length) this.grow();
+    this.write(this.size++, po, offerCents);
+    this.maxOfferCents = Math.max(this.maxOfferCents, offerCents);
+  }
+
+  remove(id: string): void {
+    const at = this.offers.findIndex((po) => po.id === id);
+    if (at < 0) return;
+    // order inside a bucket does not matter: results are ranked by score and id
+    const last = this.size - 1;
+    if (at !== last) this.write(at, this.offers[last] as PreparedOffer, this.offerCents[last] as number);
+    this.offers.pop();
+    this.size = last;
+  }
 }
 
 const bucketKey = (top: number, code: string): string => `${top}|${code}`;
+
+/** Each top with the tops related to it, itself first. */
+const TOPS_WITH_RELATED: readonly (readonly number[])[] = TOP_CODES.map((_, i) => [i, ...relatedTopIndexes(i)]);
 
 function removeFrom<T extends { readonly id: string }>(list: T[] | undefined, id: string): void {
   if (list === undefined) return;
@@ -124,8 +186,8 @@ export class CandidateIndex implements MatchIndex {
   readonly env: ScoringEnv;
   private readonly offers = new Map<string, PreparedOffer>();
   private readonly needs = new Map<string, PreparedNeed>();
-  /** Available offers (open, in dates, places left). */
-  private readonly offerBuckets = new Map<string, OfferBucket>();
+  /** Available offers (open, in dates, places left) by service-area code, then by top-level category. */
+  private readonly offerBuckets = new Map<string, (OfferBucket | undefined)[]>();
   /** Offers that would serve but are closed, paused, out of dates or full: only for near misses. */
   private readonly unavailableBuckets = new Map<string, PreparedOffer[]>();
   /** Open needs, once under each area that contains them. */
@@ -163,14 +225,17 @@ export class CandidateIndex implements MatchIndex {
         else this.unavailableBuckets.set(key, [po]);
         continue;
       }
-      let bucket = this.offerBuckets.get(key);
-      if (bucket === undefined) {
-        bucket = { top: po.top, areaLength: code.length, offers: [], maxCapacityCents: 0, maxTrustCents: 0 };
-        this.offerBuckets.set(key, bucket);
+      let byTop = this.offerBuckets.get(code);
+      if (byTop === undefined) {
+        byTop = [];
+        this.offerBuckets.set(code, byTop);
       }
-      bucket.offers.push(po);
-      bucket.maxCapacityCents = Math.max(bucket.maxCapacityCents, centsOf(capacityValue(po), this.env.weights[P_CAPACITY] as number));
-      bucket.maxTrustCents = Math.max(bucket.maxTrustCents, centsOf(po.trust, this.env.weights[P_TRUST] as number));
+      let bucket = byTop[po.top];
+      if (bucket === undefined) {
+        bucket = new OfferBucket(po.top, code.length);
+        byTop[po.top] = bucket;
+      }
+      bucket.add(po, offerOnlyCents(po, this.env));
     }
   }
 
@@ -188,7 +253,7 @@ export class CandidateIndex implements MatchIndex {
     this.offers.delete(offerId);
     for (const code of po.areaCodes) {
       const key = bucketKey(po.top, code);
-      removeFrom(this.offerBuckets.get(key)?.offers, offerId);
+      this.offerBuckets.get(code)?.[po.top]?.remove(offerId);
       removeFrom(this.unavailableBuckets.get(key), offerId);
     }
     return true;
@@ -203,7 +268,7 @@ export class CandidateIndex implements MatchIndex {
     if (this.needs.has(pn.id)) throw new RangeError(`Need ${JSON.stringify(pn.id)} is already in the match index`);
     this.needs.set(pn.id, pn);
     if (!pn.open) return;
-    for (const code of ancestorsOf(pn.areaCode)) {
+    for (const code of areaPathOf(pn.areaCode)) {
       const key = bucketKey(pn.top, code);
       const list = this.needBuckets.get(key);
       if (list) list.push(pn);
@@ -222,7 +287,7 @@ export class CandidateIndex implements MatchIndex {
     const pn = this.needs.get(needId);
     if (pn === undefined) return false;
     this.needs.delete(needId);
-    for (const code of ancestorsOf(pn.areaCode)) removeFrom(this.needBuckets.get(bucketKey(pn.top, code)), needId);
+    for (const code of areaPathOf(pn.areaCode)) removeFrom(this.needBuckets.get(bucketKey(pn.top, code)), needId);
     return true;
   }
 
@@ -251,33 +316,93 @@ export class CandidateIndex implements MatchIndex {
     const w = this.env.weights;
     // parts whose bound does not depend on the bucket
     const fixed = centsOf(1, w[P_AUDIENCE] as number) + centsOf(1, w[P_FIT] as number) + maxUrgencyCents(pn, this.env) + this.env.textCents;
+    const sameTop = centsOf(CATEGORY_VALUE[3], w[P_CATEGORY] as number);
+    const relatedTop = centsOf(CATEGORY_VALUE[1], w[P_CATEGORY] as number);
     const out: { bucket: OfferBucket; bound: number }[] = [];
-    const tops = [pn.top, ...relatedTopIndexes(pn.top)];
-    for (const code of ancestorsOf(pn.areaCode)) {
+    for (const code of pn.areaPath) {
+      const byTop = this.offerBuckets.get(code);
+      if (byTop === undefined) continue;
       const area = centsOf(areaValueOfLength(code.length), w[P_AREA] as number);
-      for (const top of tops) {
-        const bucket = this.offerBuckets.get(bucketKey(top, code));
-        if (bucket === undefined || bucket.offers.length === 0) continue;
-        const category = centsOf(top === pn.top ? CATEGORY_VALUE[3] : CATEGORY_VALUE[1], w[P_CATEGORY] as number);
-        out.push({ bucket, bound: fixed + area + category + bucket.maxCapacityCents + bucket.maxTrustCents });
+      for (const top of TOPS_WITH_RELATED[pn.top] ?? []) {
+        const bucket = byTop[top];
+        if (bucket === undefined || bucket.size === 0) continue;
+        out.push({ bucket, bound: fixed + area + (top === pn.top ? sameTop : relatedTop) + bucket.maxOfferCents });
       }
     }
     return out;
   }
 
-  /** The k best eligible offers as ranked entries (no reasons yet). */
+  // scratch space of rankOffers, reused between calls
+  private scratchCheap = new Float64Array(256);
+  private scratchSlot = new Int32Array(256);
+  private scratchOrder = new Int32Array(256);
+  private readonly needTerms = new TermSet();
+
+  /**
+   * The k best eligible offers as ranked entries (no reasons yet). Buckets go
+   * best bound first; within one, offers go by the score of all parts but
+   * text, so the text part (the costly one) is computed only while an offer
+   * could still enter the top k with a full text score.
+   */
   rankOffers(pn: PreparedNeed, k: number): Ranked<PreparedOffer>[] {
     if (!pn.open || k === 0) return [];
+    const env = this.env;
     const best = new TopK<PreparedOffer>(k);
     const buckets = this.bucketsFor(pn).sort((a, b) => b.bound - a.bound);
+    const textMax = env.textCents;
+    const textWeight = env.weights[P_TEXT] as number;
+    this.needTerms.load(pn.grams);
     for (const { bucket, bound } of buckets) {
       if (best.closedBelow(bound)) break;
-      for (const po of bucket.offers) {
-        // an offer serving the need through several codes is taken in the bucket of the most specific one
-        if (servedAreaLength(pn, po) !== bucket.areaLength) continue;
-        const cheap = cheapCents(pn, po, this.env);
-        if (best.excludes(cheap + this.env.textCents, po.id)) continue;
-        best.add({ item: po, id: po.id, cents: cheap + textCents(pn, po, this.env) });
+      const { size, offers, itemIndex, audiences, modes, days, dayParts, readiness, offerCents, nested, top, areaLength } = bucket;
+      if (size > this.scratchCheap.length) {
+        this.scratchCheap = new Float64Array(size * 2);
+        this.scratchSlot = new Int32Array(size * 2);
+        this.scratchOrder = new Int32Array(size * 2);
+      }
+      const cheap = this.scratchCheap;
+      const slot = this.scratchSlot;
+      let count = 0;
+      for (let i = 0; i < size; i++) {
+        // an offer serving the need through nested codes is taken in the bucket of the most specific one
+        if (nested[i] === 1 && servedAreaLength(pn, offers[i] as PreparedOffer) !== areaLength) continue;
+        const c = cheapCentsOf(
+          pn,
+          env,
+          itemIndex[i] as number,
+          top,
+          audiences[i] as number,
+          areaLength,
+          offerCents[i] as number,
+          modes[i] as number,
+          days[i] as number,
+          dayParts[i] as number,
+          readiness[i] as number,
+        );
+        if (best.closedBelow(c + textMax)) continue;
+        cheap[count] = c;
+        slot[count] = i;
+        count++;
+      }
+      // insertion sort by cheap score, highest first (a few dozen entries; no comparator calls)
+      const order = this.scratchOrder;
+      for (let i = 0; i < count; i++) {
+        const c = cheap[i] as number;
+        let at = i;
+        while (at > 0 && (cheap[order[at - 1] as number] as number) < c) {
+          order[at] = order[at - 1] as number;
+          at--;
+        }
+        order[at] = i;
+      }
+      for (let o = 0; o < count; o++) {
+        const j = order[o] as number;
+        const c = cheap[j] as number;
+        if (best.closedBelow(c + textMax)) break;
+        const po = offers[slot[j] as number] as PreparedOffer;
+        if (best.excludes(c + textMax, po.id)) continue;
+        const text = centsOf(textValueOfShared(this.needTerms.sharedWith(po.grams), pn.grams.length, po.grams.length), textWeight);
+        best.add({ item: po, id: po.id, cents: c + text });
       }
     }
     return best.list;
@@ -299,7 +424,7 @@ export class CandidateIndex implements MatchIndex {
   unavailableOffersFor(pn: PreparedNeed): PreparedOffer[] {
     const out: PreparedOffer[] = [];
     const tops = [pn.top, ...relatedTopIndexes(pn.top)];
-    for (const code of ancestorsOf(pn.areaCode)) {
+    for (const code of areaPathOf(pn.areaCode)) {
       for (const top of tops) {
         for (const po of this.unavailableBuckets.get(bucketKey(top, code)) ?? []) {
           if (servedAreaLength(pn, po) === code.length) out.push(po);

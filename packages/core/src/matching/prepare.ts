@@ -11,7 +11,7 @@ import { AUDIENCES, CAPACITY_PERIODS, NEED_STATUSES, OFFER_STATUSES, SERVICE_MOD
 import type { CapacityPeriod, Organization, PublicNeed, ServiceOffer } from '../model.js';
 import { defaultReadings } from '../search/readings.js';
 import { fold, isHan, isWordChar } from '../search/text.js';
-import { isCategoryCode } from '../taxonomy.js';
+import { isCategoryCode, taxonomy } from '../taxonomy.js';
 import { TOP_CODES, relatedTopIndexes, topIndexOf } from './related.js';
 import { DEFAULT_MATCH_WEIGHTS, MATCH_PART_NAMES } from './types.js';
 import type { Lookup, MatchContext, MatchPartName } from './types.js';
@@ -108,15 +108,22 @@ const MODE_BIT: ReadonlyMap<string, number> = new Map(SERVICE_MODES.map((m, i) =
 const URGENCY_INDEX: ReadonlyMap<string, number> = new Map(URGENCIES.map((u, i) => [u, i]));
 const MATCHABLE: ReadonlySet<string> = new Set(MATCHABLE_NEED_STATUSES);
 const AREA_CODE_RE = /^\d{6}(?:\d{3}){0,3}$/u;
+const CATEGORY_INDEX: ReadonlyMap<string, number> = new Map(taxonomy.flatMap((top) => [top.code, ...top.children.map((c) => c.code)]).map((code, i) => [code, i]));
 
 /** A need compiled for scoring. */
 export interface PreparedNeed {
   readonly need: PublicNeed;
   readonly id: string;
   readonly item: string;
+  /** The category's position in the taxonomy (a number compares faster than the code). */
+  readonly itemIndex: number;
   readonly top: number;
   readonly audiences: number;
   readonly areaCode: string;
+  /** The area and every area above it, finest first. */
+  readonly areaPath: readonly string[];
+  /** The codes of the area and the areas above it as numbers by level (district, street, community, grid); NaN below the area. */
+  readonly areaByLevel: Float64Array;
   readonly open: boolean;
   readonly urgency: number;
   readonly prefersHome: boolean;
@@ -124,7 +131,7 @@ export interface PreparedNeed {
   readonly days: number;
   /** Preferred parts of the day (DAY_PARTS bits); 0 when no preference. */
   readonly dayParts: number;
-  readonly grams: Float64Array;
+  readonly grams: Int32Array;
 }
 
 /** An offer compiled for scoring under one context (its trust and availability depend on it). */
@@ -132,20 +139,28 @@ export interface PreparedOffer {
   readonly offer: ServiceOffer;
   readonly id: string;
   readonly item: string;
+  readonly itemIndex: number;
   readonly top: number;
   readonly audiences: number;
   readonly areaCodes: readonly string[];
+  /** The service-area codes as numbers, with their levels (0 district … 3 grid) alongside. */
+  readonly areaNumbers: Float64Array;
+  readonly areaLevels: Uint8Array;
+  /** True when one service-area code lies inside another (the offer then sits in two buckets on one need's path). */
+  readonly nestedAreas: boolean;
   readonly modes: number;
   readonly days: number;
   readonly dayCount: number;
   readonly dayParts: number;
   readonly period: CapacityPeriod;
+  /** How soon it can act, 0…1 (see urgency). */
+  readonly readiness: number;
   readonly left: number;
   /** Blocker bits of the offer alone: not open, out of dates, full. */
   readonly unavailable: number;
   readonly organization: Organization | undefined;
   readonly trust: number;
-  readonly grams: Float64Array;
+  readonly grams: Int32Array;
 }
 
 /** Throws a TypeError unless `value` is an array (takes unknown so callers' types are not narrowed to any[]). */
@@ -198,9 +213,12 @@ export function prepareNeed(need: PublicNeed): PreparedNeed {
     need,
     id,
     item,
+    itemIndex: CATEGORY_INDEX.get(item) ?? -1,
     top: topIndexOf(item),
     audiences,
     areaCode,
+    areaPath: areaPathOf(areaCode),
+    areaByLevel: areaNumbersByLevel(areaCode),
     open: MATCHABLE.has(need.status),
     urgency,
     prefersHome: (audiences & HOME_AUDIENCES) !== 0,
@@ -255,20 +273,42 @@ export function prepareOffer(offer: ServiceOffer, env: ScoringEnv): PreparedOffe
     offer,
     id,
     item,
+    itemIndex: CATEGORY_INDEX.get(item) ?? -1,
     top: topIndexOf(item),
     audiences,
     areaCodes,
+    areaNumbers: Float64Array.from(areaCodes, Number),
+    areaLevels: Uint8Array.from(areaCodes, levelOfCode),
+    nestedAreas: areaCodes.some((a) => areaCodes.some((b) => a !== b && a.startsWith(b))),
     modes,
     days,
     dayCount: popcount(days),
     dayParts: dayPartsIn(foldText(typeof schedule.text === 'string' ? schedule.text : '')),
     period: capacity.period,
+    readiness: readinessOf(capacity.period, days, popcount(days)),
     left,
     unavailable,
     organization,
     trust: organization === undefined ? 0 : trustValue(organization),
     grams: textGrams(`${String(offer.title)}\n${String(offer.description)}`),
   };
+}
+
+/** The codes of an area and every area above it, finest first. */
+export function areaPathOf(code: string): string[] {
+  const out: string[] = [];
+  for (let length = code.length; length >= 6; length -= 3) out.push(code.slice(0, length));
+  return out;
+}
+
+// Codes are compared as numbers (at most 15 digits, exact in a double):
+// containment is then one equality per service-area code.
+const levelOfCode = (code: string): number => (code.length - 6) / 3;
+
+function areaNumbersByLevel(code: string): Float64Array {
+  const out = new Float64Array(4).fill(NaN);
+  for (let level = 0; level <= levelOfCode(code); level++) out[level] = Number(code.slice(0, 6 + 3 * level));
+  return out;
 }
 
 function popcount(x: number): number {
@@ -294,11 +334,13 @@ export const topsRelated = (a: number, b: number): boolean => RELATED[a * TOP_CO
 
 /** The length of the most specific service-area code containing the need's area (15, 12, 9 or 6), or 0 when none does. */
 export function servedAreaLength(pn: PreparedNeed, po: PreparedOffer): number {
-  let best = 0;
-  for (const code of po.areaCodes) {
-    if (code.length > best && code.length <= pn.areaCode.length && pn.areaCode.startsWith(code)) best = code.length;
+  let best = -1;
+  const { areaNumbers, areaLevels } = po;
+  for (let i = 0; i < areaNumbers.length; i++) {
+    const level = areaLevels[i] as number;
+    if (level > best && pn.areaByLevel[level] === areaNumbers[i]) best = level;
   }
-  return best;
+  return best < 0 ? 0 : 6 + 3 * best;
 }
 
 /** Blocker bits of a pair (see B_*). */
@@ -315,12 +357,18 @@ export function blockerBits(pn: PreparedNeed, po: PreparedOffer): number {
 // Part values, each 0…1
 // ---------------------------------------------------------------------------
 
+// Each part is computed from a few numbers of the offer (its item, audience
+// bits, mode bits, weekday bits …) so the index can keep those numbers in
+// flat arrays and score without touching the offer objects; the functions
+// taking a prepared offer call the same code with the offer's fields.
+
 /** 3 same item, 2 same top level, 1 related top level, 0 unrelated. */
-export function categoryTier(pn: PreparedNeed, po: PreparedOffer): number {
-  if (pn.item === po.item) return 3;
-  if (pn.top === po.top) return 2;
-  return topsRelated(pn.top, po.top) ? 1 : 0;
+export function categoryTierOf(pn: PreparedNeed, itemIndex: number, top: number): number {
+  if (pn.itemIndex === itemIndex) return 3;
+  if (pn.top === top) return 2;
+  return topsRelated(pn.top, top) ? 1 : 0;
 }
+export const categoryTier = (pn: PreparedNeed, po: PreparedOffer): number => categoryTierOf(pn, po.itemIndex, po.top);
 export const CATEGORY_VALUE = [0, 0.4, 0.7, 1] as const;
 
 /** Value by the length of the serving code: a grid or community team beats a street-wide one, which beats a district-wide one. */
@@ -336,15 +384,16 @@ export function audienceFit(pn: PreparedNeed, po: PreparedOffer): AudienceFit {
   if ((pn.audiences & ALL_RESIDENTS) !== 0) return 'targeted';
   return 'none';
 }
-export function audienceValue(pn: PreparedNeed, po: PreparedOffer): number {
-  const shared = pn.audiences & po.audiences;
+export function audienceValueOf(pn: PreparedNeed, audiences: number): number {
+  const shared = pn.audiences & audiences;
   // one shared group already makes the offer relevant; covering all of the need's groups makes it a full fit
   if (shared !== 0) return 0.6 + (0.4 * popcount(shared)) / popcount(pn.audiences);
-  return (po.audiences & ALL_RESIDENTS) !== 0 || (pn.audiences & ALL_RESIDENTS) !== 0 ? 0.5 : 0;
+  return (audiences & ALL_RESIDENTS) !== 0 || (pn.audiences & ALL_RESIDENTS) !== 0 ? 0.5 : 0;
 }
+export const audienceValue = (pn: PreparedNeed, po: PreparedOffer): number => audienceValueOf(pn, po.audiences);
 
 /** Places left, saturating at ten: beyond that an offer is not meaningfully roomier for one need. */
-export function capacityValue(po: PreparedOffer): number {
+export function capacityValue(po: Pick<PreparedOffer, 'unavailable' | 'left'>): number {
   return po.unavailable !== 0 ? 0 : Math.min(po.left, 10) / 10;
 }
 
@@ -354,37 +403,44 @@ const MODE_VALUE = [
   [0.6, 1, 0.3],
 ] as const;
 
-/** The offer's mode that suits the need best (index into SERVICE_MODES). */
-export function bestMode(pn: PreparedNeed, po: PreparedOffer): number {
+/** The offer's mode that suits the need best (index into SERVICE_MODES), from the offer's mode bits. */
+export function bestModeOf(pn: PreparedNeed, modes: number): number {
   const table = MODE_VALUE[pn.prefersHome ? 1 : 0];
   let best = -1;
   let bestValue = -1;
   for (let m = 0; m < SERVICE_MODES.length; m++) {
     const value = table[m] ?? 0;
-    if ((po.modes & (1 << m)) !== 0 && value > bestValue) {
+    if ((modes & (1 << m)) !== 0 && value > bestValue) {
       best = m;
       bestValue = value;
     }
   }
   return best;
 }
+export const bestMode = (pn: PreparedNeed, po: PreparedOffer): number => bestModeOf(pn, po.modes);
 
 /** 'no-preference', 'flexible' (by appointment), 'match', 'partial' (day or time of day fits) or 'mismatch'. */
 export type ScheduleFit = 'no-preference' | 'flexible' | 'match' | 'partial' | 'mismatch';
-export function scheduleFit(pn: PreparedNeed, po: PreparedOffer): ScheduleFit {
-  if (pn.days === 0 && pn.dayParts === 0) return 'no-preference';
-  if (po.days === 0) return 'flexible';
-  const dayOk = pn.days === 0 || (pn.days & po.days) !== 0;
-  const partOk = pn.dayParts === 0 || po.dayParts === 0 || (pn.dayParts & po.dayParts) !== 0;
-  return dayOk && partOk ? 'match' : dayOk || partOk ? 'partial' : 'mismatch';
-}
-const SCHEDULE_VALUE: Readonly<Record<ScheduleFit, number>> = { 'no-preference': 1, flexible: 1, match: 1, partial: 0.5, mismatch: 0 };
+const SCHEDULE_FITS = ['no-preference', 'flexible', 'match', 'partial', 'mismatch'] as const;
+const SCHEDULE_VALUE = [1, 1, 1, 0.5, 0] as const;
 
-export function fitValue(pn: PreparedNeed, po: PreparedOffer): number {
-  const mode = bestMode(pn, po);
-  const modeValue = mode < 0 ? 0 : MODE_VALUE[pn.prefersHome ? 1 : 0][mode] ?? 0;
-  return 0.5 * modeValue + 0.5 * SCHEDULE_VALUE[scheduleFit(pn, po)];
+/** Index into SCHEDULE_FITS from the offer's weekday and part-of-day bits. */
+function scheduleFitIndex(pn: PreparedNeed, days: number, dayParts: number): number {
+  if (pn.days === 0 && pn.dayParts === 0) return 0;
+  if (days === 0) return 1;
+  const dayOk = pn.days === 0 || (pn.days & days) !== 0;
+  const partOk = pn.dayParts === 0 || dayParts === 0 || (pn.dayParts & dayParts) !== 0;
+  return dayOk && partOk ? 2 : dayOk || partOk ? 3 : 4;
 }
+export const scheduleFit = (pn: PreparedNeed, po: PreparedOffer): ScheduleFit => SCHEDULE_FITS[scheduleFitIndex(pn, po.days, po.dayParts) as 0];
+
+/** Half the mode that suits best, half the schedule. */
+export function fitValueOf(pn: PreparedNeed, modes: number, days: number, dayParts: number): number {
+  const mode = bestModeOf(pn, modes);
+  const modeValue = mode < 0 ? 0 : MODE_VALUE[pn.prefersHome ? 1 : 0][mode] ?? 0;
+  return 0.5 * modeValue + 0.5 * (SCHEDULE_VALUE[scheduleFitIndex(pn, days, dayParts) as 0] as number);
+}
+export const fitValue = (pn: PreparedNeed, po: PreparedOffer): number => fitValueOf(pn, po.modes, po.days, po.dayParts);
 
 const URGENCY_LEVEL = [0.25, 0.5, 0.75, 1] as const;
 
@@ -392,10 +448,10 @@ const URGENCY_LEVEL = [0.25, 0.5, 0.75, 1] as const;
  * How soon the offer can act: by appointment or on most weekdays is soon, a
  * one-off event is not.
  */
-export function readiness(po: PreparedOffer): number {
-  if (po.period === 'once') return 0.3;
-  if (po.days === 0) return 0.8;
-  return Math.min(1, po.dayCount / 5);
+function readinessOf(period: CapacityPeriod, days: number, dayCount: number): number {
+  if (period === 'once') return 0.3;
+  if (days === 0) return 0.8;
+  return Math.min(1, dayCount / 5);
 }
 
 /**
@@ -403,9 +459,10 @@ export function readiness(po: PreparedOffer): number {
  * list it favours offers that run often; across a whole allocation it puts
  * urgent needs first when places are scarce.
  */
-export function urgencyValue(pn: PreparedNeed, po: PreparedOffer): number {
-  return (URGENCY_LEVEL[pn.urgency as 0 | 1 | 2 | 3] ?? 0) * (0.5 + 0.5 * readiness(po));
+export function urgencyValueOf(pn: PreparedNeed, readiness: number): number {
+  return (URGENCY_LEVEL[pn.urgency as 0 | 1 | 2 | 3] ?? 0) * (0.5 + 0.5 * readiness);
 }
+export const urgencyValue = (pn: PreparedNeed, po: PreparedOffer): number => urgencyValueOf(pn, po.readiness);
 
 const RATING_VALUE: Readonly<Record<string, number>> = { '5A': 1, '4A': 0.8, '3A': 0.6, '2A': 0.4, '1A': 0.2 };
 const REGISTRATION_VALUE: Readonly<Record<string, number>> = { registered: 1, filed: 0.6, none: 0.2 };
@@ -421,11 +478,15 @@ export function trustValue(org: Organization): number {
   return 0.4 * rating + 0.3 * registration + 0.3 * satisfaction;
 }
 
-/** Shared character bigrams and words (Dice coefficient), doubled and capped: texts sharing half their terms are on the same subject. */
+/** The text value from the number of shared terms and both term counts: Dice coefficient, doubled and capped, so texts sharing half their terms count as on the same subject. */
+export function textValueOfShared(shared: number, needTerms: number, offerTerms: number): number {
+  return needTerms === 0 || offerTerms === 0 ? 0 : Math.min(1, (4 * shared) / (needTerms + offerTerms));
+}
+
+/** Shared character bigrams and words of the need's and the offer's title and description (see textValueOfShared). */
 export function textValue(pn: PreparedNeed, po: PreparedOffer): number {
   const a = pn.grams;
   const b = po.grams;
-  if (a.length === 0 || b.length === 0) return 0;
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -439,7 +500,57 @@ export function textValue(pn: PreparedNeed, po: PreparedOffer): number {
     } else if (x < y) i++;
     else j++;
   }
-  return Math.min(1, (4 * shared) / (a.length + b.length));
+  return textValueOfShared(shared, a.length, b.length);
+}
+
+/**
+ * One need's terms in an open-addressing table: counting the terms an offer
+ * shares is then one probe per offer term, with no branch on the order of
+ * two lists. Gives the same count as the merge in `textValue`.
+ */
+export class TermSet {
+  private keys = new Int32Array(64);
+  private marks = new Int32Array(64);
+  private mark = 0;
+  private shift = 26;
+  private size = 0;
+
+  load(terms: Int32Array): void {
+    let capacity = 64;
+    while (capacity < terms.length * 4) capacity *= 2;
+    if (capacity > this.keys.length) {
+      this.keys = new Int32Array(capacity);
+      this.marks = new Int32Array(capacity);
+      this.mark = 0;
+    }
+    this.size = capacity;
+    this.shift = 32 - Math.log2(capacity);
+    this.mark++;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as number;
+      let slot = Math.imul(term, 0x9e3779b1) >>> this.shift;
+      while (this.marks[slot] === this.mark) slot = (slot + 1) & (this.size - 1);
+      this.marks[slot] = this.mark;
+      this.keys[slot] = term;
+    }
+  }
+
+  /** How many of `terms` (distinct) are in the set. */
+  sharedWith(terms: Int32Array): number {
+    const { keys, marks, mark, shift } = this;
+    const wrap = this.size - 1;
+    let shared = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as number;
+      for (let slot = Math.imul(term, 0x9e3779b1) >>> shift; marks[slot] === mark; slot = (slot + 1) & wrap) {
+        if (keys[slot] === term) {
+          shared++;
+          break;
+        }
+      }
+    }
+    return shared;
+  }
 }
 
 /** All part values in MATCH_PART_NAMES order, written into `out`. */
@@ -458,19 +569,41 @@ export function partValues(pn: PreparedNeed, po: PreparedOffer, out: Float64Arra
 /** A part's points in cents. */
 export const centsOf = (value: number, weight: number): number => Math.round(value * weight * 100);
 
-/** Cents of every part but text: with `env.textCents` an upper bound of the total. */
-export function cheapCents(pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv): number {
+/** Cents of the parts that depend on the offer alone: capacity and trust. */
+export const offerOnlyCents = (po: PreparedOffer, env: ScoringEnv): number =>
+  centsOf(capacityValue(po), env.weights[P_CAPACITY] as number) + centsOf(po.trust, env.weights[P_TRUST] as number);
+
+/**
+ * Cents of every part but text, from the offer's numbers (see the index's
+ * flat buckets); with `env.textCents` an upper bound of the total.
+ */
+export function cheapCentsOf(
+  pn: PreparedNeed,
+  env: ScoringEnv,
+  itemIndex: number,
+  top: number,
+  audiences: number,
+  areaLength: number,
+  offerCents: number,
+  modes: number,
+  days: number,
+  dayParts: number,
+  readiness: number,
+): number {
   const w = env.weights;
   return (
-    centsOf(CATEGORY_VALUE[categoryTier(pn, po) as 0 | 1 | 2 | 3], w[P_CATEGORY] as number) +
-    centsOf(audienceValue(pn, po), w[P_AUDIENCE] as number) +
-    centsOf(areaValueOfLength(servedAreaLength(pn, po)), w[P_AREA] as number) +
-    centsOf(capacityValue(po), w[P_CAPACITY] as number) +
-    centsOf(fitValue(pn, po), w[P_FIT] as number) +
-    centsOf(urgencyValue(pn, po), w[P_URGENCY] as number) +
-    centsOf(po.trust, w[P_TRUST] as number)
+    centsOf(CATEGORY_VALUE[categoryTierOf(pn, itemIndex, top) as 0 | 1 | 2 | 3], w[P_CATEGORY] as number) +
+    centsOf(audienceValueOf(pn, audiences), w[P_AUDIENCE] as number) +
+    centsOf(areaValueOfLength(areaLength), w[P_AREA] as number) +
+    offerCents +
+    centsOf(fitValueOf(pn, modes, days, dayParts), w[P_FIT] as number) +
+    centsOf(urgencyValueOf(pn, readiness), w[P_URGENCY] as number)
   );
 }
+
+/** Cents of every part but text. */
+export const cheapCents = (pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv): number =>
+  cheapCentsOf(pn, env, po.itemIndex, po.top, po.audiences, servedAreaLength(pn, po), offerOnlyCents(po, env), po.modes, po.days, po.dayParts, po.readiness);
 
 /** The text part's cents. */
 export const textCents = (pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv): number => centsOf(textValue(pn, po), env.weights[P_TEXT] as number);
@@ -492,50 +625,47 @@ let readings: ReturnType<typeof defaultReadings> | undefined;
 // the reading table is built on first use, not when the module loads
 const foldText = (text: string): string => fold(text, (readings ??= defaultReadings()));
 
-/** 2³²: word hashes sit above every Han bigram code. */
-const WORD_BASE = 4294967296;
-
 function hashWord(word: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) {
     h ^= word.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return WORD_BASE + (h >>> 0);
+  return h | 0;
 }
 
 /**
  * The sorted distinct terms of a text after folding (traditional to
- * simplified, full-width to ASCII, lower case): Han character bigrams, and
- * Latin words or numbers of two characters or more.
+ * simplified, full-width to ASCII, lower case): Han character bigrams as
+ * the two UTF-16 units in one 32-bit number, and Latin words or numbers of
+ * two characters or more as a 32-bit hash (a collision with a bigram is
+ * possible in principle and only ever adds one shared term).
  */
-export function textGrams(text: string): Float64Array {
+export function textGrams(text: string): Int32Array {
   const folded = foldText(text);
-  const terms: number[] = [];
+  const terms = new Int32Array(folded.length);
+  let count = 0;
   let prevHan = -1;
   let wordStart = -1;
-  const endWord = (end: number): void => {
-    if (wordStart >= 0 && end - wordStart >= 2) terms.push(hashWord(folded.slice(wordStart, end)));
-    wordStart = -1;
-  };
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charCodeAt(i);
-    if (isHan(c)) {
-      endWord(i);
-      if (prevHan >= 0) terms.push(prevHan * 65536 + c);
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 32;
+    const han = isHan(c);
+    if (wordStart >= 0 && (han || !isWordChar(c))) {
+      if (i - wordStart >= 2) terms[count++] = hashWord(folded.slice(wordStart, i));
+      wordStart = -1;
+    }
+    if (han) {
+      if (prevHan >= 0) terms[count++] = (prevHan << 16) | c;
       prevHan = c;
     } else {
       prevHan = -1;
-      if (isWordChar(c)) {
-        if (wordStart < 0) wordStart = i;
-      } else endWord(i);
+      if (wordStart < 0 && isWordChar(c)) wordStart = i;
     }
   }
-  endWord(folded.length);
-  terms.sort((x, y) => x - y);
+  const sorted = terms.subarray(0, count).sort();
   let n = 0;
-  for (let i = 0; i < terms.length; i++) if (i === 0 || terms[i] !== terms[i - 1]) terms[n++] = terms[i] as number;
-  return Float64Array.from(terms.slice(0, n));
+  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number;
+  return sorted.slice(0, n);
 }
 
 // ---------------------------------------------------------------------------
