@@ -48,6 +48,9 @@ const CONTACT_STATES: readonly ClaimState[] = ['accepted', 'in-progress'];
 type FormEvent = 'decline' | 'withdraw' | 'complete' | 'rate';
 const FORM_EVENTS: readonly ClaimEventType[] = ['decline', 'withdraw', 'complete', 'rate'];
 const isFormEvent = (event: ClaimEventType): event is FormEvent => FORM_EVENTS.includes(event);
+/** Button order; expiry is the scheduled job's, never a button. */
+const ACTION_ORDER: readonly ClaimEventType[] = ['accept', 'start', 'complete', 'rate', 'decline', 'withdraw'];
+const ENDED_STATES: readonly ClaimState[] = ['declined', 'withdrawn', 'expired'];
 
 export const REASON_MAX = 500;
 export const COMMENT_MAX = 500;
@@ -199,9 +202,11 @@ export class RlClaimEntry extends RlElement {
     this.contact = { status: 'idle' };
   }
 
+  /** The viewer's actions, the way forward first and the ways out (decline, withdraw) after. */
   private get allowed(): ClaimEventType[] {
     if (!this.viewer || !this.claim) return [];
-    return allowedEvents(this.claim, this.viewer).filter((e) => e !== 'expire');
+    const allowed = allowedEvents(this.claim, this.viewer);
+    return ACTION_ORDER.filter((e) => allowed.includes(e));
   }
 
   /** Moves focus to the heading, e.g. after the tracker reloaded this claim. */
@@ -353,13 +358,14 @@ export class RlClaimEntry extends RlElement {
 
   // ---------------------------------------------------------------- contact
 
-  private get contactAccess(): 'ask' | 'after-acceptance' | 'after-completion' {
+  private get contactAccess(): 'ask' | 'after-acceptance' | 'after-completion' | 'ended' {
     const viewer = this.viewer;
     const claim = this.claim;
     if (viewer?.role === 'staff') return 'ask';
     if (viewer?.role === 'organization' && viewer.id === claim.organizationId) {
       if (CONTACT_STATES.includes(claim.state)) return 'ask';
       if (claim.state === 'completed' || claim.state === 'rated') return 'after-completion';
+      if (ENDED_STATES.includes(claim.state)) return 'ended';
     }
     return 'after-acceptance';
   }
@@ -396,10 +402,9 @@ export class RlClaimEntry extends RlElement {
     if (!claim) return nothing;
     const locale = currentLocale();
     const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 3, 2), 5);
+    // what was claimed: the need for a need claim, the offer for a booking
     const title =
       (claim.direction === 'need-claim' ? this.need?.title : this.offer?.title) ??
-      this.need?.title ??
-      this.offer?.title ??
       msg('（标题暂时无法显示）', { id: 'claim.title-missing' });
     return html`<article part="claim" class="claim" aria-labelledby="claim-title">
       <header class="header">
@@ -409,8 +414,10 @@ export class RlClaimEntry extends RlElement {
         </p>
         <div id="claim-title" class="heading heading--main claim-title" role="heading" aria-level=${level} tabindex="-1">${title}</div>
         <dl class="facts">
-          ${claim.needId ? fact(msg('居民需求', { id: 'claim.need' }), this.need?.title ?? msg('（暂时无法显示）', { id: 'claim.missing' })) : nothing}
-          ${claim.offerId
+          ${claim.needId && claim.direction !== 'need-claim'
+            ? fact(msg('居民需求', { id: 'claim.need' }), this.need?.title ?? msg('（暂时无法显示）', { id: 'claim.missing' }))
+            : nothing}
+          ${claim.offerId && claim.direction !== 'offer-booking'
             ? fact(msg('服务项目', { id: 'claim.offer' }), this.offer?.title ?? msg('（暂时无法显示）', { id: 'claim.missing' }))
             : nothing}
           ${fact(msg('社会组织', { id: 'claim.organization' }), this.organization?.name ?? msg('（暂时无法显示）', { id: 'claim.missing' }))}
@@ -468,6 +475,8 @@ export class RlClaimEntry extends RlElement {
         ? html`<p>${msg('认领被接受后，机构才能看到居民的联系方式', { id: 'claim.contact-after-acceptance' })}</p>`
         : access === 'after-completion'
           ? html`<p>${msg('服务已完成，居民的联系方式不再向机构显示。', { id: 'claim.contact-after-completion' })}</p>`
+          : access === 'ended'
+            ? html`<p>${msg('这条认领已结束，居民的联系方式不向机构显示。', { id: 'claim.contact-ended' })}</p>`
           : contact.status === 'shown'
             ? this.renderContactView(contact.view)
             : html`<p id="contact-audit" class="note">

@@ -383,6 +383,12 @@ describe('rl-claim-tracker', () => {
     expect(text(done)).to.contain('理由：本周人手不足，请改派其他机构');
     expect(done.shadowRoot!.querySelector('[aria-current="step"]')?.textContent).to.contain('已婉拒');
     expect(button(done, 'accept')).to.equal(null);
+
+    // its organization learns the contact stays hidden
+    el.viewer = { role: 'organization', id: claim.organizationId };
+    await settled(el);
+    expect(text(entry(el, claim.id))).to.contain('这条认领已结束，居民的联系方式不向机构显示');
+    expect(entry(el, claim.id).shadowRoot!.querySelector('.show-contact')).to.equal(null);
   });
 
   it('shows the resident contact to the organization only after acceptance, on a press, and forgets it', async () => {
