@@ -603,11 +603,18 @@ describe('rl-claim-tracker', () => {
     expect(control(builder, 'title').getAttribute('aria-describedby')).to.contain('field-title-error');
     expect(root.activeElement?.closest('#field-claimIds'), 'focus on the first problem').to.not.equal(null);
 
+    // a claim already counted in a project is taken, with the project's name
+    const inProject = data.projects.find((p) => p.claimIds.some((id) => entries(el).some((e) => e.claim.id === id)))!;
+    const takenId = inProject.claimIds.find((id) => entries(el).some((e) => e.claim.id === id))!;
+    const takenBox = (): HTMLInputElement => root.querySelector<HTMLInputElement>(`#field-claimIds input[value="${takenId}"]`)!;
+    await waitUntil(() => takenBox().disabled, 'a claim in a project stayed choosable');
+    expect(root.querySelector(`#${takenBox().getAttribute('aria-describedby') ?? ''}`)?.textContent).to.contain(`已计入项目“${inProject.title}”`);
+
     // choosing a claim disables the other organizations' claims, with the reason
     root.querySelector<HTMLInputElement>(`#field-claimIds input[value="${claims[0]!.id}"]`)!.click();
     await builder.updateComplete;
     const others = [...root.querySelectorAll<HTMLInputElement>('#field-claimIds input')].filter(
-      (box) => el.shadowRoot && entries(el).find((e) => e.claim.id === box.value)?.claim.organizationId !== organizationId,
+      (box) => !grouped(data).has(box.value) && entries(el).find((e) => e.claim.id === box.value)?.claim.organizationId !== organizationId,
     );
     expect(others.length).to.be.greaterThan(0);
     for (const box of others) {

@@ -418,6 +418,7 @@ export class RlClaimTracker extends RlElement {
         ? html`<rl-project-builder
             part="builder"
             .claims=${claims}
+            .projects=${this.projects}
             .details=${details}
             .adapter=${adapter}
             ?offline=${this.offline}

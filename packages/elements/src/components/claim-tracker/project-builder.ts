@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { Task } from '@lit/task';
 import { FUNDING_SOURCES, isAbortError, toAdapterError, type Claim, type DataAdapter, type Project } from '@renling/core';
 import { rlElement } from '../../base/define.js';
 import { selectField, textField, fieldId, type Choice } from '../../base/form-fields.js';
@@ -30,6 +31,37 @@ import {
 } from './project-form-model.js';
 
 const PROJECT_SCOPE = 'project';
+/** Organizations whose projects are read at once. */
+const PARALLEL_READS = 4;
+
+/**
+ * The projects that already group some of these organizations' claims, by
+ * claim id: a claim counts in one project only, so those are shown taken
+ * rather than refused by the server after the form is filled in.
+ */
+async function projectsByClaim(adapter: DataAdapter, organizationIds: readonly string[], signal: AbortSignal): Promise<Map<string, Project>> {
+  const byClaim = new Map<string, Project>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < organizationIds.length) {
+      const organizationId = organizationIds[next++];
+      if (organizationId === undefined) continue;
+      let cursor: string | null = null;
+      try {
+        do {
+          const page = await adapter.listProjects({ organizationId, cursor, limit: 200, signal });
+          for (const project of page.items) for (const id of project.claimIds) byClaim.set(id, project);
+          cursor = page.nextCursor;
+        } while (cursor !== null);
+      } catch (error) {
+        // without the list the server still refuses a taken claim; only the early hint is lost
+        if (isAbortError(error)) throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, organizationIds.length) }, worker));
+  return byClaim;
+}
 
 /**
  * @tagname rl-project-builder
@@ -70,13 +102,27 @@ export class RlProjectBuilder extends RlElement {
     },
   });
 
+  /** Projects created on this page, which the project lists read before may not hold yet. */
+  @property({ attribute: false }) projects: readonly Project[] = [];
+
+  private readonly taken = new Task(this, {
+    args: () => [this.adapter, [...new Set(this.claims.filter(isGroupable).map((c) => c.organizationId))].sort().join(',')] as const,
+    task: async ([adapter, organizations], { signal }) =>
+      adapter && organizations ? projectsByClaim(adapter, organizations.split(','), signal) : new Map<string, Project>(),
+  });
+
+  /** The project a claim is already counted in, if any. */
+  private groupedIn(claimId: string): Project | undefined {
+    return this.projects.find((p) => p.claimIds.includes(claimId)) ?? this.taken.value?.get(claimId);
+  }
+
   private get groupable(): Claim[] {
     return this.claims.filter(isGroupable);
   }
 
   private checkContext() {
     return {
-      claims: new Map(this.groupable.map((c) => [c.id, c])),
+      claims: new Map(this.groupable.filter((c) => !this.groupedIn(c.id)).map((c) => [c.id, c])),
       locale: currentLocale(),
       messages: this.messages(),
     };
@@ -311,8 +357,17 @@ export class RlProjectBuilder extends RlElement {
       ${groupable.length
         ? html`<div class="options">
             ${groupable.map((c, i) => {
+              const project = this.groupedIn(c.id);
               const other = organizationId !== null && c.organizationId !== organizationId;
               const reasonId = `claim-${i}-reason`;
+              const reason = project
+                ? msg(str`已计入项目“${project.title}”，一条认领只能计入一个项目。`, { id: 'project-form.already-grouped' })
+                : other
+                  ? msg(str`属于另一家组织（${orgName(c.organizationId)}），一个项目只能包含同一家组织的认领。`, {
+                      id: 'project-form.other-organization',
+                    })
+                  : null;
+              const disabled = reason !== null && !chosen.includes(c.id);
               return html`<div class="claim-option">
                 <label class="option">
                   <input
@@ -320,8 +375,8 @@ export class RlProjectBuilder extends RlElement {
                     part="choice"
                     .value=${c.id}
                     .checked=${chosen.includes(c.id)}
-                    ?disabled=${other}
-                    aria-describedby=${ifDefined(other ? reasonId : undefined)}
+                    ?disabled=${disabled}
+                    aria-describedby=${ifDefined(reason ? reasonId : undefined)}
                     aria-invalid=${error ? 'true' : 'false'}
                     @change=${(e: Event) => this.toggle(c, (e.target as HTMLInputElement).checked)}
                   />
@@ -329,13 +384,7 @@ export class RlProjectBuilder extends RlElement {
                     >${title(c)}<span class="option-hint">${orgName(c.organizationId)} · ${claimStateLabel(c.state)}</span></span
                   >
                 </label>
-                ${other
-                  ? html`<p id=${reasonId} class="hint">
-                      ${msg(str`属于另一家组织（${orgName(c.organizationId)}），一个项目只能包含同一家组织的认领。`, {
-                        id: 'project-form.other-organization',
-                      })}
-                    </p>`
-                  : nothing}
+                ${reason ? html`<p id=${reasonId} class="hint">${reason}</p>` : nothing}
               </div>`;
             })}
           </div>`

@@ -529,6 +529,7 @@
 'period.once': `In total for this round`,
 'period.week': `Per week`,
 'period.year': `Per year`,
+'project-form.already-grouped': str`Already counted in the project “${0}”; a claim counts in one project only.`,
 'project-form.area': `Service area`,
 'project-form.budget': `Budget (yuan)`,
 'project-form.budget-format': `Enter an amount in yuan, e.g. 50000 or 12500.50.`,

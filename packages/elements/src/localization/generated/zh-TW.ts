@@ -529,6 +529,7 @@
 'period.once': `本期共計`,
 'period.week': `每週`,
 'period.year': `每年`,
+'project-form.already-grouped': str`已計入項目「${0}」，一筆認領只能計入一個項目。`,
 'project-form.area': `服務地區`,
 'project-form.budget': `項目預算（元）`,
 'project-form.budget-format': `請填寫金額（元），如 50000 或 12500.50。`,
