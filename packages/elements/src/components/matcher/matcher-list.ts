@@ -140,8 +140,9 @@ export class RlMatcherList<T extends { id: string } = { id: string }> extends Rl
         items: this.items as T[],
         scroller: true,
         layout: flow(),
-        keyFunction: (item) => item.id,
-        renderItem: (item, index) => this.renderOption(item, index, total),
+        // for one update after the items shrink, the virtualizer still asks for indexes past the end
+        keyFunction: (item: T | undefined) => item?.id ?? '',
+        renderItem: (item: T | undefined, index) => (item ? this.renderOption(item, index, total) : html``),
       })}
     </div>`;
   }

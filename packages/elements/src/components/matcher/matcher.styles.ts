@@ -318,7 +318,7 @@ export const matcherStyles = css`
     color: ${token('color-success')};
     font-weight: 600;
   }
-  .action-status:empty {
+  .action-status:not(.action-status--shown) {
     display: none;
   }
   .action-error {
@@ -429,6 +429,7 @@ export const matcherStyles = css`
     min-inline-size: 6em;
   }
   .heat-button {
+    position: relative;
     inline-size: 100%;
     min-inline-size: ${token('target-size')};
     min-block-size: ${token('target-size')};

@@ -1023,7 +1023,7 @@ export class RlMatcher extends RlElement {
       >
         ${running ? msg('正在发送…', { id: 'matcher.sending' }) : done ? msg('已发送', { id: 'matcher.sent' }) : label}
       </button>
-      <p id=${statusId} class="action-status" role="status">
+      <p id=${statusId} class="action-status ${done ? 'action-status--shown' : ''}" role="status">
         ${done
           ? direction === 'need-claim'
             ? msg('认领申请已发出，等待社区确认。', { id: 'matcher.claim-sent' })
@@ -1144,7 +1144,7 @@ export class RlMatcher extends RlElement {
         <div class="actions">
           ${decisionButton('accept', msg('接受', { id: 'matcher.accept' }))} ${decisionButton('reject', msg('不接受', { id: 'matcher.reject' }))}
         </div>
-        <p class="action-status" role="status">
+        <p class="action-status ${action?.status === 'running' || action?.status === 'done' ? 'action-status--shown' : ''}" role="status">
           ${action?.status === 'running'
             ? msg('正在发送…', { id: 'matcher.sending' })
             : action?.status === 'done'
@@ -1234,20 +1234,21 @@ export class RlMatcher extends RlElement {
                       ${report.areas.map((a) => {
                         const data = cell.get(`${c}|${a}`);
                         if (!data) return html`<td class="heat heat--none"><span aria-hidden="true">—</span><span class="visually-hidden">${msg('无', { id: 'matcher.none' })}</span></td>`;
+                        // the name is this text, then the gap as shown: no aria-label that could drift from what is seen
                         const label = msg(
-                          str`${categoryLabel(c, locale)}，${areaName(a)}：需求 ${n(data.openNeeds)} 项，空余名额 ${n(data.freePlaces)} 个，缺口 ${signed(data.gap)}`,
+                          str`${categoryLabel(c, locale)}，${areaName(a)}：需求 ${n(data.openNeeds)} 项，空余名额 ${n(data.freePlaces)} 个，缺口`,
                           { id: 'matcher.heat-cell' },
                         );
                         return html`<td class="heat heat--${gapTone(data.gap)}">
                           <button
                             type="button"
                             class="heat-button"
-                            aria-label=${label}
                             @click=${() => {
                               this.setFilters({ ...this.filters, category: topLevelCode(c), area: store.isWide(a) ? null : a });
                               this.setView('desk', '#needs-heading');
                             }}
                           >
+                            <span class="visually-hidden">${label}</span>
                             <span class="heat-gap">${signed(data.gap)}</span>
                             <span class="heat-detail" aria-hidden="true">${n(data.openNeeds)} / ${n(data.freePlaces)}</span>
                           </button>

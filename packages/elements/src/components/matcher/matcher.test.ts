@@ -1,0 +1,730 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  AdapterError,
+  createCachedAdapter,
+  createMemoryAdapter,
+  createMemoryCacheStorage,
+  type Actor,
+  type Claim,
+  type ClaimRequestInput,
+  type DataAdapter,
+  type Need,
+  type PublicNeed,
+  type ServiceOffer,
+  type WriteOptions,
+} from '@renling/core';
+import type { Dataset } from '@renling/mocks';
+import '../provider/provider.js';
+import './matcher.js';
+import type { MatcherView, RlMatcher } from './matcher.js';
+import type { RlMatcherList } from './matcher-list.js';
+import type { MatcherFilters } from './matcher-data.js';
+import type { ClaimCreatedDetail } from '../../events/claim-created.js';
+import { RlClaimChangedEvent } from '../../events/claim-changed.js';
+import { THEMES, type Theme } from '../../styles/tokens.js';
+import { useLocale } from '../../localization/localization.js';
+import { gatedAdapter, ignoreResizeObserverLoop, streetDataset } from '../../../test/directory.js';
+
+const STREET = '310105001';
+const STAFF: Actor = { role: 'staff', id: 'hy-staff-01', name: '华阳路街道社区工作人员' };
+/** The page behind the desk: a dark theme is meant for a dark page. */
+const PAGE: Record<Theme, string> = { light: '#f4f1ec', dark: '#121418', elder: '#ffffff' };
+
+interface MountOptions {
+  adapter?: DataAdapter | null;
+  theme?: Theme;
+  width?: number;
+  viewer?: Actor | null;
+  view?: MatcherView;
+  filters?: MatcherFilters;
+  area?: string;
+}
+
+interface Harness {
+  el: RlMatcher;
+  created: ClaimCreatedDetail[];
+}
+
+async function mount(options: MountOptions = {}): Promise<Harness> {
+  const created: ClaimCreatedDetail[] = [];
+  const adapter = options.adapter === undefined ? createMemoryAdapter(streetDataset()) : options.adapter;
+  const theme = options.theme ?? 'light';
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="background: ${PAGE[theme]}; padding: 8px; width: ${options.width ?? 1000}px">
+    <rl-matcher
+      no-history
+      theme=${theme}
+      area=${options.area ?? STREET}
+      view=${options.view ?? 'desk'}
+      .adapter=${adapter}
+      .viewer=${options.viewer === undefined ? STAFF : options.viewer}
+      .filters=${options.filters ?? { area: null, category: null, urgency: null, status: 'all' }}
+      @rl-claim-created=${(e: CustomEvent<ClaimCreatedDetail>) => created.push(e.detail)}
+    ></rl-matcher>
+  </div>`);
+  return { el: wrapper.querySelector('rl-matcher')!, created };
+}
+
+const root = (el: Element): ShadowRoot => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(h: Harness, selector: string): T | null => root(h.el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(h: Harness, selector: string): T[] => [...root(h.el).querySelectorAll<T>(selector)];
+const text = (el: Element | null): string => (el ? (el.shadowRoot ?? el).textContent?.replace(/\s+/gu, ' ').trim() ?? '' : '');
+const list = (h: Harness, which: 'needs' | 'offers'): RlMatcherList | null => $<RlMatcherList>(h, `#${which}-list`);
+
+/** Rendered options of a list, in list order. */
+function options(l: RlMatcherList | null): HTMLElement[] {
+  if (!l?.shadowRoot) return [];
+  return [...l.shadowRoot.querySelectorAll<HTMLElement>('[role="option"]')].sort((a, b) => Number(a.dataset['index']) - Number(b.dataset['index']));
+}
+
+/** Waits for the desk with the first rows of both lists on screen. */
+async function loaded(h: Harness): Promise<void> {
+  await waitUntil(() => list(h, 'needs') && list(h, 'offers'), 'lists not shown', { timeout: 15000 });
+  // a list in a hidden tab renders no rows, nor does one off screen
+  const shown = (which: 'needs' | 'offers'): boolean => !$(h, `#panel-${which}`)!.hidden;
+  list(h, 'needs')!.scrollIntoView({ block: 'nearest' });
+  await waitUntil(
+    () => (!shown('needs') || options(list(h, 'needs')).length > 0) && (!shown('offers') || options(list(h, 'offers')).length > 0),
+    'rows not rendered',
+    { timeout: 5000 },
+  );
+}
+
+/**
+ * The memory adapter without its `withActor`, so that a wrapper around it
+ * stays in the way: a desk with its own viewer would otherwise write through
+ * the memory adapter's view of that person and skip the wrapper.
+ */
+function plain(adapter: DataAdapter): DataAdapter {
+  const { withActor: _withActor, ...rest } = adapter as DataAdapter & { withActor?: unknown };
+  return rest;
+}
+
+/** The option whose item has this id, scrolled into view and rendered. */
+async function option(h: Harness, which: 'needs' | 'offers', id: string): Promise<HTMLElement> {
+  const l = list(h, which)!;
+  const index = l.items.findIndex((item) => item.id === id);
+  expect(index, `${id} not in the ${which} list`).to.be.at.least(0);
+  l.focusRow(index);
+  await waitUntil(() => l.shadowRoot!.querySelector(`[data-id="${id}"]`), `${id} not rendered`);
+  return l.shadowRoot!.querySelector<HTMLElement>(`[data-id="${id}"]`)!;
+}
+
+async function chooseNeed(h: Harness, id: string): Promise<void> {
+  (await option(h, 'needs', id)).click();
+  await h.el.updateComplete;
+  await waitUntil(() => $(h, '.candidates, #panel-suggestions .hint'), 'no suggestions shown');
+}
+
+async function chooseOffer(h: Harness, id: string): Promise<void> {
+  (await option(h, 'offers', id)).click();
+  await h.el.updateComplete;
+  await waitUntil(() => $(h, '.candidates, #panel-suggestions .hint'), 'no suggestions shown');
+}
+
+const candidates = (h: Harness): HTMLElement[] => $$(h, '.candidates > li');
+const actionButton = (candidate: HTMLElement, direction: 'need-claim' | 'offer-booking'): HTMLButtonElement =>
+  candidate.querySelector<HTMLButtonElement>(`button[data-action="${direction}"]`)!;
+
+async function claimsOf(adapter: DataAdapter, query: { needId?: string; offerId?: string }): Promise<Claim[]> {
+  return (await adapter.listClaims({ ...query, limit: 200 })).items;
+}
+
+/** An open need of the street that the engine finds offers for: the first one with candidates. */
+function openNeeds(data: Dataset): Need[] {
+  return data.needs.filter((n) => n.status === 'published' || n.status === 'verified');
+}
+
+/** Records every adapter call by name, to prove what the desk never asks for. */
+function recording(base: DataAdapter): { adapter: DataAdapter; calls: string[] } {
+  const calls: string[] = [];
+  const adapter = new Proxy(base, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof key !== 'string' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(key);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { adapter, calls };
+}
+
+/** Captures CSV downloads instead of saving files: the Blob's bytes and the file name. */
+function captureDownloads(): { files: { name: string; blob: Blob }[]; restore: () => void } {
+  const files: { name: string; blob: Blob }[] = [];
+  const create = URL.createObjectURL.bind(URL);
+  const blobs = new Map<string, Blob>();
+  URL.createObjectURL = (obj: Blob | MediaSource) => {
+    const url = create(obj);
+    if (obj instanceof Blob) blobs.set(url, obj);
+    return url;
+  };
+  // links inherit click() from HTMLElement: an own property shadows it until deleted
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    const blob = blobs.get(this.href);
+    if (blob) files.push({ name: this.download, blob });
+    else HTMLElement.prototype.click.call(this);
+  };
+  return {
+    files,
+    restore: () => {
+      URL.createObjectURL = create;
+      delete (HTMLAnchorElement.prototype as Partial<HTMLAnchorElement>).click;
+    },
+  };
+}
+
+const noFilters: MatcherFilters = { area: null, category: null, urgency: null, status: 'all' };
+
+describe('rl-matcher', function () {
+  this.timeout(40000);
+  let restoreResize: () => void;
+
+  before(async () => {
+    restoreResize = ignoreResizeObserverLoop();
+    await useLocale('zh-CN');
+  });
+  after(() => restoreResize());
+
+  describe('accessibility in every state and theme', () => {
+    for (const theme of THEMES) {
+      it(`loading, loaded and a need selected (${theme})`, async () => {
+        const { adapter, release } = gatedAdapter(createMemoryAdapter(streetDataset()));
+        const h = await mount({ adapter, theme });
+        await waitUntil(() => $(h, '[aria-busy="true"]'), 'no skeleton');
+        await expect(h.el).to.be.accessible();
+        release();
+        await loaded(h);
+        await expect(h.el).to.be.accessible();
+        await chooseNeed(h, list(h, 'needs')!.items[0]!.id);
+        expect(candidates(h).length).to.be.greaterThan(0);
+        await expect(h.el).to.be.accessible();
+      });
+
+      it(`empty (${theme})`, async () => {
+        const data = streetDataset();
+        const h = await mount({ theme, adapter: createMemoryAdapter({ ...data, needs: data.needs.map((n) => ({ ...n, status: 'closed' as const })) }) });
+        await waitUntil(() => $(h, '.empty'), 'no empty state');
+        expect(text($(h, '.empty'))).to.contain('没有待认领的需求');
+        await expect(h.el).to.be.accessible();
+      });
+
+      it(`error (${theme})`, async () => {
+        const base = createMemoryAdapter(streetDataset());
+        const h = await mount({ theme, adapter: { ...base, listNeeds: () => Promise.reject(new AdapterError('server', 'down')) } });
+        await waitUntil(() => $(h, '[role="alert"]'), 'no error shown');
+        expect(text($(h, '[role="alert"]'))).to.contain(new AdapterError('server', '').userMessage('zh-CN'));
+        await expect(h.el).to.be.accessible();
+      });
+
+      it(`allocation review and gap report (${theme})`, async () => {
+        const h = await mount({ theme, view: 'allocation' });
+        await waitUntil(() => $(h, '.pairs'), 'no allocation review');
+        $$<HTMLButtonElement>(h, '.decision--accept')[0]!.click();
+        $$<HTMLButtonElement>(h, '.decision--reject')[1]!.click();
+        await h.el.updateComplete;
+        await expect(h.el).to.be.accessible();
+        h.el.view = 'gaps';
+        await waitUntil(() => $(h, '.heatmap'), 'no heat map');
+        await expect(h.el).to.be.accessible();
+      });
+
+      it(`phone width with tabs (${theme})`, async () => {
+        const h = await mount({ theme, width: 320 });
+        await waitUntil(() => $(h, '[role="tablist"]'), 'no tabs at 320px', { timeout: 15000 });
+        await loaded(h);
+        await expect(h.el).to.be.accessible();
+        await chooseNeed(h, list(h, 'needs')!.items[0]!.id);
+        await waitUntil(() => !$(h, '#panel-suggestions')!.hidden, 'suggestions tab not shown');
+        await expect(h.el).to.be.accessible();
+      });
+    }
+
+    it('offline, from the read cache, with a notice', async () => {
+      const data = streetDataset();
+      const base = createMemoryAdapter(data);
+      let online = true;
+      let clock = 0;
+      const source = new Proxy(base, {
+        get(target, key) {
+          const method = Reflect.get(target, key) as unknown;
+          if (typeof method !== 'function') return method;
+          return (...args: unknown[]) =>
+            online ? (method as (...a: unknown[]) => unknown).apply(target, args) : Promise.reject(new AdapterError('network', 'offline'));
+        },
+      });
+      const cached = createCachedAdapter(source, { storage: createMemoryCacheStorage(), now: () => clock });
+      const first = await mount({ adapter: cached });
+      await loaded(first);
+      online = false;
+      clock = 1e12;
+      const h = await mount({ adapter: cached });
+      await loaded(h);
+      await waitUntil(() => $(h, '.notice'), 'no offline notice');
+      expect(text($(h, '.notice'))).to.contain('之前保存的清单');
+      await expect(h.el).to.be.accessible();
+    });
+  });
+
+  describe('loading', () => {
+    it('reads every page of open needs and offers of the area, and never a need contact', async () => {
+      const data = streetDataset();
+      const { adapter, calls } = recording(createMemoryAdapter(data));
+      const h = await mount({ adapter });
+      await loaded(h);
+      const open = openNeeds(data);
+      expect(list(h, 'needs')!.items.map((n) => n.id).sort()).to.deep.equal(open.map((n) => n.id).sort());
+      expect(list(h, 'offers')!.items.length).to.equal(data.offers.filter((o) => o.status === 'open').length);
+      await chooseNeed(h, open[0]!.id);
+      h.el.view = 'allocation';
+      await waitUntil(() => $(h, '.allocation'));
+      expect(calls).to.include.members(['listNeeds', 'listOffers', 'listOrganizations', 'listAreas', 'listClaims']);
+      expect(calls).not.to.include('getNeedContact');
+    });
+
+    it('retries after an error', async () => {
+      const base = createMemoryAdapter(streetDataset());
+      let failures = 1;
+      const h = await mount({
+        adapter: { ...base, listNeeds: (q) => (failures-- > 0 ? Promise.reject(new AdapterError('network', 'offline')) : base.listNeeds(q)) },
+      });
+      await waitUntil(() => $(h, '[role="alert"] button'), 'no retry button');
+      $<HTMLButtonElement>(h, '[role="alert"] button')!.click();
+      await loaded(h);
+    });
+
+    it('works inside <rl-provider>, acting as its viewer', async () => {
+      const adapter = createMemoryAdapter(streetDataset());
+      const provider = await fixture(html`<rl-provider .adapter=${adapter} viewer="staff:hy-staff-02">
+        <div style="width: 1000px"><rl-matcher no-history area=${STREET}></rl-matcher></div>
+      </rl-provider>`);
+      const h: Harness = { el: provider.querySelector('rl-matcher')!, created: [] };
+      await loaded(h);
+      const need = list(h, 'needs')!.items[0]!;
+      await chooseNeed(h, need.id);
+      actionButton(candidates(h)[0]!, 'need-claim').click();
+      await waitUntil(() => $(h, '.action-status--shown'), 'no success message');
+      const claims = await claimsOf(adapter, { needId: need.id });
+      expect(claims.filter((c) => c.state === 'pending' && c.requestedBy.id === 'hy-staff-02')).to.have.length(1);
+    });
+  });
+
+  describe('filters', () => {
+    it('narrow both lists by community, category, urgency and claim status', async () => {
+      const data = streetDataset();
+      const h = await mount();
+      await loaded(h);
+      const select = (name: string, value: string): void => {
+        const s = $<HTMLSelectElement>(h, `select[name="${name}"]`)!;
+        s.value = value;
+        s.dispatchEvent(new Event('change'));
+      };
+      const community = '310105001003';
+      select('area', community);
+      await h.el.updateComplete;
+      expect(h.el.filters.area).to.equal(community);
+      const needs = (list(h, 'needs')?.items ?? []) as PublicNeed[];
+      expect(needs.length).to.be.greaterThan(0);
+      expect(needs.every((n) => n.areaCode.startsWith(community))).to.equal(true);
+      const offers = (list(h, 'offers')?.items ?? []) as ServiceOffer[];
+      expect(offers.length).to.be.greaterThan(0);
+      expect(offers.every((o) => o.serviceAreaCodes.some((c) => c.startsWith(community) || community.startsWith(c)))).to.equal(true);
+      select('area', '');
+      select('category', 'elderly');
+      select('urgency', 'normal');
+      await h.el.updateComplete;
+      const filtered = list(h, 'needs')?.items ?? [];
+      const expected = openNeeds(data).filter((n) => n.categoryCode.startsWith('elderly.') && n.urgency === 'normal');
+      expect(filtered.map((n) => n.id).sort()).to.deep.equal(expected.map((n) => n.id).sort());
+      select('category', '');
+      select('urgency', '');
+      select('status', 'pending');
+      await h.el.updateComplete;
+      const pendingNeedIds = new Set(data.claims.filter((c) => c.state === 'pending' && c.needId).map((c) => c.needId));
+      const withPending = (list(h, 'needs')?.items ?? []).map((n) => n.id);
+      expect(withPending.every((id) => pendingNeedIds.has(id))).to.equal(true);
+      $<HTMLButtonElement>(h, '.clear')!.click();
+      await h.el.updateComplete;
+      expect(h.el.filters).to.deep.equal(noFilters);
+    });
+  });
+
+  describe('keyboard and screen readers', () => {
+    it('moves through a list with arrows, Home and End, selects with Enter, and reaches the actions with Tab', async () => {
+      const h = await mount();
+      await loaded(h);
+      const needs = list(h, 'needs')!;
+      const focused = (): HTMLElement | null => (needs.shadowRoot!.activeElement as HTMLElement | null) ?? null;
+      needs.focus();
+      await waitUntil(() => focused()?.dataset['index'] === '0', 'first row not focused');
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => focused()?.dataset['index'] === '1', 'ArrowDown did not move');
+      await sendKeys({ press: 'End' });
+      await waitUntil(() => focused()?.dataset['index'] === String(needs.items.length - 1), 'End did not reach the last row');
+      await sendKeys({ press: 'Home' });
+      await waitUntil(() => focused()?.dataset['index'] === '0', 'Home did not return');
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => focused()?.dataset['index'] === '1');
+      expect(focused()!.getAttribute('aria-selected')).to.equal('false');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => candidates(h).length > 0, 'Enter did not select');
+      expect(h.el.selected).to.deep.equal({ kind: 'need', id: needs.items[1]!.id });
+      expect(focused()!.getAttribute('aria-selected')).to.equal('true');
+      expect(text($(h, '[role="status"].visually-hidden'))).to.contain('已选择需求');
+      // the offers list's tab stop, then the first candidate's first action
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      const active = root(h.el).activeElement as HTMLElement | null;
+      expect(active?.dataset['action']).to.equal('need-claim');
+      expect(candidates(h)[0]!.contains(active)).to.equal(true);
+      // each candidate's score is a meter read out as points
+      const meter = candidates(h)[0]!.querySelector('[role="meter"]')!;
+      expect(meter.getAttribute('aria-valuetext')).to.match(/^\d+ 分$/u);
+      expect(candidates(h)[0]!.querySelectorAll('.reason').length).to.be.greaterThan(0);
+    });
+
+    it('on a phone, Enter on a need opens the suggestions tab and moves focus there', async () => {
+      const h = await mount({ width: 320 });
+      await waitUntil(() => $(h, '[role="tablist"]'), 'no tabs', { timeout: 15000 });
+      await loaded(h);
+      list(h, 'needs')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root(h.el).activeElement?.id === 'suggestions-heading', 'focus did not move to the suggestions');
+      expect($(h, '#tab-suggestions')!.getAttribute('aria-selected')).to.equal('true');
+      $<HTMLButtonElement>(h, '#tab-suggestions')!.focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      await h.el.updateComplete;
+      expect($(h, '#tab-offers')!.getAttribute('aria-selected')).to.equal('true');
+      expect($(h, '#panel-offers')!.hidden).to.equal(false);
+      expect($(h, '#panel-needs')!.hidden).to.equal(true);
+    });
+  });
+
+  describe('claims', () => {
+    it('an organization claims a need from the need side: one claim even on a double click', async () => {
+      const adapter = createMemoryAdapter(streetDataset());
+      const keys: string[] = [];
+      const spy: DataAdapter = {
+        ...plain(adapter),
+        requestClaim: (input: ClaimRequestInput, opts: WriteOptions) => {
+          keys.push(opts.idempotencyKey);
+          return adapter.requestClaim(input, opts);
+        },
+      };
+      const h = await mount({ adapter: spy });
+      await loaded(h);
+      const need = list(h, 'needs')!.items[0]!;
+      await chooseNeed(h, need.id);
+      const first = candidates(h)[0]!;
+      const button = actionButton(first, 'need-claim');
+      button.click();
+      button.click();
+      button.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+      await h.el.updateComplete;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      await waitUntil(() => first.querySelector('.action-status--shown'), 'no success message');
+      expect(first.querySelector('.action-status--shown')!.textContent).to.contain('认领申请已发出');
+      expect(keys).to.have.length(1);
+      const claims = (await claimsOf(adapter, { needId: need.id })).filter((c) => c.requestedBy.id === STAFF.id);
+      expect(claims).to.have.length(1);
+      const claim = claims[0]!;
+      expect(claim.direction).to.equal('need-claim');
+      expect(claim.state).to.equal('pending');
+      expect(claim.offerId).to.equal(h.created[0]!.claim.offerId);
+      expect(h.created).to.have.length(1);
+      expect(h.created[0]!.claim.id).to.equal(claim.id);
+      // another press is refused while the sent claim waits
+      button.click();
+      await h.el.updateComplete;
+      expect(keys).to.have.length(1);
+      expect(text(list(h, 'needs'))).to.contain('个认领待确认');
+    });
+
+    it('staff book an offer for a resident from the offer side', async () => {
+      const adapter = createMemoryAdapter(streetDataset());
+      const h = await mount({ adapter });
+      await loaded(h);
+      const offers = list(h, 'offers')!.items;
+      let chosen: string | null = null;
+      for (const offer of offers.slice(0, 20)) {
+        await chooseOffer(h, offer.id);
+        if (candidates(h).length) {
+          chosen = offer.id;
+          break;
+        }
+      }
+      expect(chosen, 'no offer with suggested needs').not.to.equal(null);
+      const before = await claimsOf(adapter, { offerId: chosen! });
+      const first = candidates(h)[0]!;
+      const needTitle = first.querySelector('.cand-title')!.textContent.trim();
+      actionButton(first, 'offer-booking').click();
+      actionButton(first, 'offer-booking').click();
+      await waitUntil(() => first.querySelector('.action-status--shown'), 'no success message');
+      const after = await claimsOf(adapter, { offerId: chosen! });
+      expect(after.length - before.length).to.equal(1);
+      const booking = after.find((c) => !before.some((b) => b.id === c.id))!;
+      expect(booking.direction).to.equal('offer-booking');
+      expect(booking.requestedBy).to.deep.include({ role: 'staff', id: STAFF.id });
+      expect(booking.needId).to.not.equal(null);
+      expect(h.el.shadowRoot!.textContent).to.contain(needTitle);
+    });
+
+    it('retries a press after a network failure with the same idempotency key', async () => {
+      const adapter = createMemoryAdapter(streetDataset());
+      const keys: string[] = [];
+      let fail = true;
+      const flaky: DataAdapter = {
+        ...plain(adapter),
+        requestClaim: (input, opts) => {
+          keys.push(opts.idempotencyKey);
+          if (fail) {
+            fail = false;
+            return Promise.reject(new AdapterError('network', 'offline'));
+          }
+          return adapter.requestClaim(input, opts);
+        },
+      };
+      const h = await mount({ adapter: flaky });
+      await loaded(h);
+      const need = list(h, 'needs')!.items[0]!;
+      await chooseNeed(h, need.id);
+      const first = candidates(h)[0]!;
+      actionButton(first, 'need-claim').click();
+      await waitUntil(() => first.querySelector('.action-error'), 'no error shown');
+      expect(first.querySelector('.action-error')!.textContent).to.contain(new AdapterError('network', '').userMessage('zh-CN'));
+      actionButton(first, 'need-claim').click();
+      await waitUntil(() => first.querySelector('.action-status--shown'), 'retry did not succeed');
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.equal(keys[1]);
+      expect((await claimsOf(adapter, { needId: need.id })).filter((c) => c.requestedBy.id === STAFF.id)).to.have.length(1);
+    });
+
+    it('a full offer (conflict) shows the message and reads the offer again', async () => {
+      const adapter = createMemoryAdapter(streetDataset());
+      const read: string[] = [];
+      const full: DataAdapter = {
+        ...plain(adapter),
+        requestClaim: () => Promise.reject(new AdapterError('conflict', 'The offer has no places left.', { status: 409 })),
+        getOffer: async (id, opts) => {
+          read.push(id);
+          const offer = await adapter.getOffer(id, opts);
+          return { ...offer, capacity: { ...offer.capacity, used: offer.capacity.perPeriod } };
+        },
+      };
+      const h = await mount({ adapter: full });
+      await loaded(h);
+      await chooseNeed(h, list(h, 'needs')!.items[0]!.id);
+      const first = candidates(h)[0]!;
+      const offerTitle = first.querySelector('.cand-title')!.textContent.trim();
+      actionButton(first, 'offer-booking').click();
+      await waitUntil(() => first.querySelector('.action-error'), 'no conflict message');
+      expect(first.querySelector('.action-error')!.textContent).to.contain('名额已满');
+      await waitUntil(() => read.length === 1, 'the offer was not read again');
+      await waitUntil(() => first.querySelector('.meta')!.textContent.includes('名额已满'), 'the candidate does not show the offer full');
+      // the offers list shows the fresh copy too
+      const offerRow = (list(h, 'offers')!.items as ServiceOffer[]).find((o) => o.id === read[0]);
+      expect(offerRow?.title).to.equal(offerTitle);
+      expect(offerRow?.capacity.used).to.equal(offerRow?.capacity.perPeriod);
+    });
+
+    it('without a viewer the desk is read-only', async () => {
+      const adapter = createMemoryAdapter(streetDataset());
+      const h = await mount({ adapter, viewer: null });
+      await loaded(h);
+      const need = list(h, 'needs')!.items[0]!;
+      await chooseNeed(h, need.id);
+      expect(text($(h, '.note'))).to.contain('社区工作人员');
+      const button = actionButton(candidates(h)[0]!, 'need-claim');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      button.click();
+      await h.el.updateComplete;
+      expect((await claimsOf(adapter, { needId: need.id })).filter((c) => c.state === 'pending' && c.createdAt > new Date(Date.now() - 60000).toISOString())).to.have.length(0);
+    });
+
+    it('an organization may claim needs for its own offers only', async () => {
+      const h = await mount({ viewer: { role: 'organization', id: 'org-00001' } });
+      await loaded(h);
+      await chooseNeed(h, list(h, 'needs')!.items[0]!.id);
+      for (const c of candidates(h)) {
+        expect(actionButton(c, 'offer-booking').getAttribute('aria-disabled')).to.equal('true');
+        const own = c.querySelector('.meta')!.textContent;
+        expect(actionButton(c, 'need-claim').getAttribute('aria-disabled')).to.equal(own.includes('org-00001') ? 'false' : 'true');
+      }
+    });
+
+    it('follows a claim accepted elsewhere on the page: the offer is read again and the hold released', async () => {
+      const adapter = createMemoryAdapter(streetDataset());
+      const h = await mount({ adapter });
+      await loaded(h);
+      const need = list(h, 'needs')!.items[0]!;
+      await chooseNeed(h, need.id);
+      actionButton(candidates(h)[0]!, 'need-claim').click();
+      await waitUntil(() => h.created.length === 1);
+      const claim = h.created[0]!.claim;
+      const accepted = await adapter.acceptClaim(claim.id, {}, { idempotencyKey: crypto.randomUUID() });
+      window.dispatchEvent(new RlClaimChangedEvent({ claim: accepted, event: 'accept' }));
+      await waitUntil(() => text(list(h, 'needs')).includes('已认领'), 'the need does not show as claimed');
+    });
+  });
+
+  describe('allocate all', () => {
+    it('sends only the accepted pairs, one claim each, after staff decide', async () => {
+      const adapter = createMemoryAdapter(streetDataset());
+      const h = await mount({ adapter, view: 'allocation' });
+      await waitUntil(() => $(h, '.pairs'), 'no allocation review', { timeout: 15000 });
+      const total = async (): Promise<number> => (await adapter.listClaims({ limit: 1 })).total;
+      const before = await total();
+      const pairs = $$(h, '.pairs > li');
+      expect(pairs.length).to.be.at.least(3);
+      const send = $$<HTMLButtonElement>(h, '.allocation .toolbar .button--primary')[0]!;
+      expect(send.disabled, 'sending allowed before any decision').to.equal(true);
+      const accept = (i: number) => pairs[i]!.querySelector<HTMLButtonElement>('.decision--accept')!;
+      const reject = (i: number) => pairs[i]!.querySelector<HTMLButtonElement>('.decision--reject')!;
+      accept(0).click();
+      reject(1).click();
+      accept(2).click();
+      await h.el.updateComplete;
+      expect(accept(0).getAttribute('aria-pressed')).to.equal('true');
+      expect(reject(1).getAttribute('aria-pressed')).to.equal('true');
+      // nothing goes out before staff press send
+      expect(await total()).to.equal(before);
+      const titles = [0, 1, 2].map((i) => pairs[i]!.querySelector('.cand-title')!.textContent);
+      send.click();
+      await waitUntil(() => text($(h, '[role="status"].visually-hidden')).includes('已发送 2 项认领'), 'sending did not finish', { timeout: 10000 });
+      expect(text($(h, '.progress'))).to.contain('2 / 2');
+      expect($$(h, '.pairs .action-status--shown')).to.have.length(2);
+      expect(await total()).to.equal(before + 2);
+      const review = h.el as unknown as { review: { allocation: { pairs: { needId: string; offerId: string }[] } } };
+      const [p0, p1, p2] = review.review.allocation.pairs;
+      for (const [pair, sent] of [
+        [p0!, true],
+        [p1!, false],
+        [p2!, true],
+      ] as const) {
+        const claims = (await claimsOf(adapter, { needId: pair.needId })).filter((c) => c.requestedBy.id === STAFF.id);
+        expect(claims.length, `claims for ${pair.needId}`).to.equal(sent ? 1 : 0);
+        if (sent) expect(claims[0]).to.deep.include({ direction: 'need-claim', offerId: pair.offerId, state: 'pending' });
+      }
+      expect(h.created).to.have.length(2);
+      expect(titles[0]).to.not.equal(titles[1]);
+      expect(text($(h, '[role="status"].visually-hidden'))).to.contain('已发送 2 项认领');
+    });
+
+    it('exports the proposal and the gap report as CSV with a BOM and Chinese headers', async () => {
+      const downloads = captureDownloads();
+      try {
+        const h = await mount({ view: 'allocation' });
+        await waitUntil(() => $(h, '.pairs'), 'no allocation review', { timeout: 15000 });
+        [...$$<HTMLButtonElement>(h, '.allocation .toolbar button')].find((b) => b.textContent.includes('CSV'))!.click();
+        h.el.view = 'gaps';
+        await waitUntil(() => $(h, '.heatmap'), 'no gap report');
+        [...$$<HTMLButtonElement>(h, '.gaps .toolbar button')].find((b) => b.textContent.includes('CSV'))!.click();
+        await waitUntil(() => downloads.files.length === 2, 'no downloads');
+        const [allocation, gaps] = downloads.files;
+        const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+        expect(allocation!.name).to.equal(`认领-分配方案-${date}.csv`);
+        expect(gaps!.name).to.equal(`认领-缺口-${date}.csv`);
+        for (const file of [allocation!, gaps!]) {
+          const bytes = new Uint8Array(await file.blob.arrayBuffer());
+          expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+          expect(file.blob.type).to.contain('text/csv');
+        }
+        const allocationText = new TextDecoder().decode(await allocation!.blob.arrayBuffer());
+        expect(allocationText.split('\r\n')[0]).to.contain('需求').and.contain('社会组织').and.contain('得分');
+        const gapText = new TextDecoder().decode(await gaps!.blob.arrayBuffer());
+        expect(gapText.split('\r\n')[0]).to.contain('类别').and.contain('空余名额').and.contain('缺口');
+        expect(gapText).to.contain('飞乐居委会');
+      } finally {
+        downloads.restore();
+      }
+    });
+  });
+
+  describe('gap report', () => {
+    it('shows each cell with its numbers in text, and a cell filters the desk', async () => {
+      const h = await mount({ view: 'gaps' });
+      await waitUntil(() => $(h, '.heatmap'), 'no heat map', { timeout: 15000 });
+      const rows = $$(h, '.gap-table tbody tr');
+      expect(rows.length).to.be.greaterThan(0);
+      const button = $<HTMLButtonElement>(h, '.heatmap .heat-button')!;
+      expect(button.hasAttribute('aria-label')).to.equal(false);
+      expect(button.textContent.replace(/\s+/gu, ' ')).to.match(/：需求 \d+ 项，空余名额 \d+ 个，缺口 [+-]?\d+/u);
+      expect($$(h, '.legend li').length).to.equal(5);
+      button.click();
+      await h.el.updateComplete;
+      expect(h.el.view).to.equal('desk');
+      expect(h.el.filters.category).to.not.equal(null);
+    });
+  });
+
+  describe('layout', () => {
+    it('has no horizontal overflow at 320px, in the elder theme, with long Chinese titles', async () => {
+      const data = streetDataset();
+      const long = '华阳路街道飞乐居委会独居高龄老人希望每天中午有人送餐上门并顺便测量血压血糖，子女在外地无法照顾需要长期帮助';
+      const needs = data.needs.map((n, i) => (i === 0 ? { ...n, title: [...long].slice(0, 60).join(''), status: 'published' as const, urgency: 'critical' as const } : n));
+      for (const theme of ['light', 'elder'] as const) {
+        const h = await mount({ theme, width: 320, adapter: createMemoryAdapter({ ...data, needs }) });
+        await waitUntil(() => $(h, '[role="tablist"]'), 'no tabs', { timeout: 15000 });
+        await loaded(h);
+        const wrapper = h.el.parentElement!;
+        const overflow = (): number => Math.max(h.el.scrollWidth - h.el.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow()).to.equal(0);
+        const row = options(list(h, 'needs'))[0]!;
+        expect(row.textContent).to.contain('华阳路街道飞乐居委会');
+        // two lines at most, then an ellipsis: the row stays a row
+        const title = row.querySelector<HTMLElement>('.title')!;
+        expect(title.getBoundingClientRect().height).to.be.below(parseFloat(getComputedStyle(title).lineHeight) * 2.2);
+        expect(row.getBoundingClientRect().right).to.be.at.most(wrapper.getBoundingClientRect().right);
+        await chooseNeed(h, needs[0]!.id);
+        expect(overflow()).to.equal(0);
+        h.el.view = 'gaps';
+        await waitUntil(() => $(h, '.heatmap'));
+        expect(overflow()).to.equal(0);
+        if (theme === 'elder') {
+          const target = $<HTMLButtonElement>(h, '.gaps .toolbar button')!;
+          expect(target.getBoundingClientRect().height).to.be.at.least(56);
+        }
+      }
+    });
+
+    it('puts the two lists side by side on a wide screen', async () => {
+      const h = await mount({ width: 1000 });
+      await loaded(h);
+      const needs = $(h, '#panel-needs')!.getBoundingClientRect();
+      const offers = $(h, '#panel-offers')!.getBoundingClientRect();
+      expect(Math.abs(needs.top - offers.top)).to.be.below(2);
+      expect(offers.left).to.be.greaterThan(needs.right - 1);
+      expect($(h, '[role="tablist"]')).to.equal(null);
+    });
+  });
+
+  describe('scale', () => {
+    it('keeps a few dozen rows in the DOM for a long list', async () => {
+      const data = streetDataset();
+      const base = data.needs.find((n) => n.status === 'published')!;
+      const many: Need[] = Array.from({ length: 2000 }, (_, i) => ({ ...base, id: `need-bulk-${String(i).padStart(5, '0')}`, title: `${base.title} ${i + 1}` }));
+      const h = await mount({ adapter: createMemoryAdapter({ ...data, needs: many }) });
+      await loaded(h);
+      expect(list(h, 'needs')!.items.length).to.equal(2000);
+      expect(options(list(h, 'needs')).length).to.be.below(80);
+    });
+  });
+
+  describe('locales', () => {
+    after(() => useLocale('zh-CN'));
+    it('speaks zh-TW and en', async () => {
+      const h = await mount();
+      await loaded(h);
+      await useLocale('en');
+      await h.el.updateComplete;
+      expect(text($(h, '#needs-heading'))).to.equal('Needs');
+      await chooseNeed(h, list(h, 'needs')!.items[0]!.id);
+      expect(candidates(h)[0]!.querySelector('[role="meter"]')!.getAttribute('aria-valuetext')).to.match(/^\d+ points$/u);
+      await useLocale('zh-TW');
+      await h.el.updateComplete;
+      expect(text($(h, '#needs-heading'))).to.equal('需求清單');
+    });
+  });
+});
