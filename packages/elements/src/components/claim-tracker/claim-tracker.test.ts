@@ -275,7 +275,7 @@ describe('rl-claim-tracker', () => {
       it(`the project form with errors, and a created project (${theme})`, async () => {
         const data = dataset();
         const memory = createMemoryAdapter(data);
-        const { organizationId } = await twoGroupableClaims(data, memory);
+        const { organizationId, claims } = await twoGroupableClaims(data, memory);
         const el = await mount({ adapter: memory, viewer: STAFF, organizationId, theme });
         el.shadowRoot!.querySelector<HTMLButtonElement>('.build-toggle')!.click();
         await el.updateComplete;
@@ -283,6 +283,17 @@ describe('rl-claim-tracker', () => {
         await builder.updateComplete;
         builder.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
         await waitUntil(() => builder.shadowRoot!.querySelector('.form-message'), 'no form message');
+        await expect(el).to.be.accessible();
+
+        for (const c of claims) builder.shadowRoot!.querySelector<HTMLInputElement>(`#field-claimIds input[value="${c.id}"]`)!.click();
+        await typeInto(builder, 'title', '社区为老服务项目');
+        const funding = control<HTMLSelectElement>(builder, 'fundingSource');
+        funding.value = 'gov-purchase';
+        funding.dispatchEvent(new Event('change'));
+        await typeInto(builder, 'budget', '80000');
+        await typeInto(builder, 'end', '2027-12-31');
+        builder.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+        await waitUntil(() => el.shadowRoot!.querySelector('rl-project-card')?.shadowRoot?.querySelector('[role="progressbar"]'), 'no project card');
         await expect(el).to.be.accessible();
       });
     }
