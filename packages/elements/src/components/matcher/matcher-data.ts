@@ -280,17 +280,24 @@ export class MatcherStore {
     else this.matchIndex.addNeed(need);
   }
 
-  /** The level just below the scope, where the area filter and the gap report group. */
-  get childLevel(): Exclude<AreaLevel, 'grid' | 'district'> {
+  /** The level just below the scope, which the area filter offers: a street's communities, a community's grids. */
+  get filterLevel(): Exclude<AreaLevel, 'district'> {
     if (this.scope === null) return 'street';
     const level = areaLevel(this.scope);
-    return level === 'district' ? 'street' : 'community';
+    return level === 'district' ? 'street' : level === 'street' ? 'community' : 'grid';
   }
 
-  /** Areas below the scope that hold a need or are served by an offer, sorted by code. */
+  /** Where the gap report groups: as the filter, but never finer than communities (needs name no finer place publicly). */
+  get gapLevel(): Exclude<AreaLevel, 'district' | 'grid'> {
+    const level = this.filterLevel;
+    return level === 'grid' ? 'community' : level;
+  }
+
+  /** The areas one level below the scope (from the area tree), and any other holding a need or served by an offer; sorted by code. */
   areaOptions(): string[] {
-    const level = this.childLevel;
+    const level = this.filterLevel;
     const codes = new Set<string>();
+    if (this.scope !== null) for (const child of this.areaTree?.children(this.scope) ?? []) codes.add(child.code);
     const add = (code: string): void => {
       if (this.scope !== null && !isWithinArea(code, this.scope)) return;
       if (code.length < CODE_LENGTH[level]) return;
@@ -303,7 +310,7 @@ export class MatcherStore {
 
   /** True for an area above the level the desk groups at (a street-wide service in a street's report). */
   isWide(code: string): boolean {
-    return code.length < CODE_LENGTH[this.childLevel];
+    return code.length < CODE_LENGTH[this.gapLevel];
   }
 
   /** An area's name in the locale (area names are proper nouns: zh-TW shows them as written). */

@@ -351,6 +351,52 @@ describe('rl-matcher', function () {
     });
   });
 
+  describe('scope and URL', () => {
+    afterEach(() => {
+      const url = new URL(location.href);
+      for (const name of [...url.searchParams.keys()]) if (name.startsWith('mt-')) url.searchParams.delete(name);
+      history.replaceState(null, '', url);
+    });
+
+    it('a community scope lists its needs only and filters by grid', async () => {
+      const community = '310105001003';
+      const h = await mount({ area: community });
+      await loaded(h);
+      const needs = list(h, 'needs')!.items as PublicNeed[];
+      expect(needs.length).to.be.greaterThan(0);
+      expect(needs.every((n) => n.areaCode.startsWith(community))).to.equal(true);
+      const area = $<HTMLSelectElement>(h, 'select[name="area"]')!;
+      expect(text(area.closest('label')!.querySelector('.field-label'))).to.equal('网格');
+      const codes = [...area.options].map((o) => o.value).filter(Boolean);
+      expect(codes.length).to.be.greaterThan(0);
+      expect(codes.every((c) => c.length === 15 && c.startsWith(community))).to.equal(true);
+    });
+
+    it('keeps filters, the chosen need and the view in the URL, and reads them back', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px">
+        <rl-matcher url-prefix="mt-" area=${STREET} .adapter=${createMemoryAdapter(streetDataset())} .viewer=${STAFF}></rl-matcher>
+      </div>`);
+      const h: Harness = { el: wrapper.querySelector('rl-matcher')!, created: [] };
+      await loaded(h);
+      const category = $<HTMLSelectElement>(h, 'select[name="category"]')!;
+      category.value = 'elderly';
+      category.dispatchEvent(new Event('change'));
+      await h.el.updateComplete;
+      const need = list(h, 'needs')!.items[0]!;
+      await chooseNeed(h, need.id);
+      const params = new URL(location.href).searchParams;
+      expect(params.get('mt-cat')).to.equal('elderly');
+      expect(params.get('mt-need')).to.equal(need.id);
+      const again = await fixture<HTMLDivElement>(html`<div style="width: 1000px">
+        <rl-matcher url-prefix="mt-" area=${STREET} .adapter=${createMemoryAdapter(streetDataset())}></rl-matcher>
+      </div>`);
+      const el = again.querySelector('rl-matcher')!;
+      expect(el.filters.category).to.equal('elderly');
+      expect(el.selected).to.deep.equal({ kind: 'need', id: need.id });
+      await waitUntil(() => el.shadowRoot!.querySelector('.candidates'), 'the chosen need has no suggestions after reload', { timeout: 15000 });
+    });
+  });
+
   describe('keyboard and screen readers', () => {
     it('moves through a list with arrows, Home and End, selects with Enter, and reaches the actions with Tab', async () => {
       const h = await mount();

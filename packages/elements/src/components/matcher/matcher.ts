@@ -353,7 +353,7 @@ export class RlMatcher extends RlElement {
   private gaps(store: MatcherStore): GapReport {
     const memo = this.gapMemo;
     if (memo && memo.store === store && memo.version === this.version && sameFilters(memo.filters, this.filters)) return memo.report;
-    const report = gapReport(store.filterNeeds(this.filters), store.allocatableOffers(this.filters), { areaLevel: store.childLevel });
+    const report = gapReport(store.filterNeeds(this.filters), store.allocatableOffers(this.filters), { areaLevel: store.gapLevel });
     this.gapMemo = { store, filters: this.filters, version: this.version, report };
     return report;
   }
@@ -696,8 +696,8 @@ export class RlMatcher extends RlElement {
       </label>`;
     return html`<div class="bar">
       <div part="filters" class="filters" role="group" aria-label=${msg('筛选条件', { id: 'directory.filters-label' })}>
-        ${select('area', msg('社区', { id: 'matcher.filter-area' }), f.area ?? '', [
-          ['', msg('全部社区', { id: 'matcher.filter-area-all' })],
+        ${select('area', areaFilterLabel(store.filterLevel), f.area ?? '', [
+          ['', areaFilterAll(store.filterLevel)],
           ...areas.map((code): [string, string] => [code, store.areaName(code, locale)]),
         ])}
         ${select('category', msg('服务类别', { id: 'matcher.filter-category' }), f.category ?? '', [
@@ -1304,6 +1304,29 @@ export class RlMatcher extends RlElement {
         ${items.map(([tone, text]) => html`<li><span class="swatch heat--${tone}" aria-hidden="true"></span>${text}</li>`)}
       </ul>
     </div>`;
+  }
+}
+
+/** The area filter's label by the level it offers. */
+function areaFilterLabel(level: MatcherStore['filterLevel']): string {
+  switch (level) {
+    case 'street':
+      return msg('街道', { id: 'matcher.filter-street' });
+    case 'community':
+      return msg('社区', { id: 'matcher.filter-area' });
+    case 'grid':
+      return msg('网格', { id: 'matcher.filter-grid' });
+  }
+}
+
+function areaFilterAll(level: MatcherStore['filterLevel']): string {
+  switch (level) {
+    case 'street':
+      return msg('全部街道', { id: 'matcher.filter-street-all' });
+    case 'community':
+      return msg('全部社区', { id: 'matcher.filter-area-all' });
+    case 'grid':
+      return msg('全部网格', { id: 'matcher.filter-grid-all' });
   }
 }
 
