@@ -8,6 +8,7 @@ import { createLocalAdapter, capacityLeft, type Locale } from '@renling/core';
 import { DEMO_SEED, generateDataset } from '@renling/mocks';
 import { mountForms } from './sections/forms.js';
 import { DIRECTORY_TEXT, mountDirectory } from './sections/directory.js';
+import { mountWorkbench } from './sections/workbench.js';
 
 type Theme = 'light' | 'dark' | 'elder';
 
@@ -102,9 +103,22 @@ provider.storageName = 'renling-demo';
 // served by the reference server: its REST API; on static hosting, the embedded default: the
 // street's data kept in this browser's IndexedDB, seeded once, with a little latency so the
 // cards show their loading state as they would online
+const workbenchSection = document.querySelector<HTMLElement>('#workbench');
+const workbench = workbenchSection
+  ? mountWorkbench(workbenchSection, {
+      provider,
+      organization: dataset.organizations[0],
+      areaCode: dataset.areas.find((a) => a.level === 'street')?.code,
+    })
+  : null;
 void hasServer().then((server) => {
-  if (server) provider.api = '/api';
-  else provider.adapter = createLocalAdapter({ dataset, name: 'renling-demo', latency: 250 });
+  if (server) {
+    provider.api = '/api';
+    workbench?.useServer('/api');
+  } else {
+    provider.adapter = createLocalAdapter({ dataset, name: 'renling-demo', latency: 250 });
+    workbench?.useLocalRoles();
+  }
 });
 
 const params = new URLSearchParams(location.search);
@@ -179,10 +193,13 @@ let toastTimer: ReturnType<typeof setTimeout> | undefined;
 provider.addEventListener('rl-claim-request', (event) => {
   event.preventDefault();
   const offer = dataset.offers.find((o) => o.id === event.detail.offerId);
-  toast.textContent = text('booked').replace('{title}', offer?.title ?? '');
-  toast.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (toast.hidden = true), 6000);
+  const title = offer?.title ?? '';
+  void (workbench ? workbench.book(event.detail, title) : Promise.resolve(text('booked').replace('{title}', title))).then((message) => {
+    toast.textContent = message;
+    toast.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => (toast.hidden = true), 6000);
+  });
 });
 
 localeSelect.addEventListener('change', () => {
