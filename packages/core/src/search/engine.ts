@@ -1,121 +1,64 @@
 /**
  * The directory's search index: an inverted index over character bigrams and
- * unigrams (Chinese substrings without a word list), syllable bigrams and
+ * unigrams (Chinese substrings without a word list), syllables and
  * initial-letter n-grams (pinyin, initials, same-sound typos), Latin words
  * (English names), and the taxonomy's labels and synonyms. Candidates from
  * the smallest posting lists are verified against the stored text, so
  * results are exact and the match ranges point at real characters.
- * See docs/decisions/0003-own-search-index.md for why it is not fuse.js.
+ *
+ * Pinyin of two or more syllables is spelled out in the characters the index
+ * has seen read that way (yanglao → 养老), then searched as those characters
+ * in every field; names, offer titles and tags are also checked against their
+ * syllables, so a polyphone is read in its context (长宁 is changning, not
+ * zhangning). See docs/decisions/0003-own-search-index.md.
+ *
+ * Written as closures over typed arrays: the per-query loops read no
+ * per-document objects, and a minifier can shorten every private name.
  */
 // types only: model.ts's schemas would bring valibot into the search bundle
 import type { Audience, Locale, Organization, Rating, ServiceOffer } from '../model.js';
 import { taxonomy } from '../taxonomy.js';
 import { fuzzyCandidates, type FuzzyItem } from './fuzzy.js';
-import { parsePinyin, unitsOfHan, unitsPattern, syllablesWithPrefix, type Unit } from './pinyin.js';
+import { findUnits, parsePinyin, syllablesWithPrefix, unitsOfHan, widenLast, type Unit } from './pinyin.js';
 import { IntMap, Postings, Scratch } from './postings.js';
-import { defaultReadings, type ReadingTable } from './readings.js';
+import { defaultReadings } from './readings.js';
 import { fold, foldWithOrigins, isHan, isWordChar } from './text.js';
-import type {
-  SearchFilters,
-  SearchHit,
-  SearchIndex,
-  SearchIndexOptions,
-  SearchMatch,
-  SearchOptions,
-  SearchRecord,
-  SearchResult,
-} from './types.js';
+import type { SearchFilters, SearchHit, SearchIndex, SearchIndexOptions, SearchMatch, SearchOptions, SearchRecord, SearchResult } from './types.js';
 
-// Field bits in posting masks.
+// Field bits in posting masks; START marks a term at the very start of the name.
 const NAME = 1;
 const OFFER = 2;
 const TAG = 4;
 const DESC = 8;
-const CAT = 16;
+const START = 16;
 const SHORT = NAME | OFFER | TAG;
-/** name > offer title > tags and taxonomy > description */
-const FIELD_WEIGHT: readonly [number, number][] = [
-  [NAME, 10],
-  [OFFER, 6],
-  [TAG, 4],
-  [CAT, 3.5],
-  [DESC, 1.5],
-];
+/** Weight of the best field in a mask: name > offer title > tag > description (taxonomy: CATEGORY). */
+const W = Float32Array.from({ length: 32 }, (_, m) => (m & NAME ? 10 : m & OFFER ? 6 : m & TAG ? 4 : m & DESC ? 1.5 : 0));
+const CATEGORY = 3.5;
 // How sure a kind of match is: the text itself, then its sound, then abbreviations.
 const EXACT = 1;
 const WORD_PREFIX = 0.85;
 const PINYIN = 0.9;
-const PINYIN_TYPING = 0.8;
+const TYPING = 0.8;
 const HOMOPHONE = 0.7;
 const INITIALS = 0.7;
 const FUZZY = 0.35;
-/** With no exact or sound-alike result, fuse.js re-ranks a short candidate list for typos. */
+/** With fewer exact or sound-alike results than this, fuse.js re-ranks a short candidate list for typos. */
 const FUZZY_BELOW = 1;
-const FUZZY_CANDIDATES = 60;
+const FUZZY_CANDIDATES = 40;
 /** A Han term that finds fewer documents than this is also matched by sound. */
 const FEW = 20;
 /** Below this many candidates, further terms are checked document by document. */
 const RESTRICT = 500;
+/** Spellings of one sound tried at most, and steps spent finding them. */
+const SPELLINGS = 64;
+const SPELL_STEPS = 5000;
 const SEP = '\u0001';
 const MAX_QUERY = 200;
 const MAX_TOKENS = 12;
+/** Character ids are 15 bits, so a bigram is one small integer; rarer characters share ids and are verified anyway. */
+const CHAR_IDS = 32767;
 
-const tierOf = (units: Unit[], abbreviated: number): number => (abbreviated ? INITIALS : units.every((u) => u.full) ? PINYIN : PINYIN_TYPING);
-
-/** Weight of the best field in a mask, for every mask. */
-const W = Float32Array.from({ length: 32 }, (_, mask) => FIELD_WEIGHT.find(([bit]) => mask & bit)?.[1] ?? 0);
-
-interface Doc {
-  id: string;
-  record: SearchRecord;
-  /** Folded name, offer titles and tags, joined by SEP. */
-  short: string;
-  /** Syllable ids aligned with `short`. */
-  syl: string;
-  /** End offset of each segment of `short`: the name, each offer title, each tag. */
-  ends: number[];
-  /** Folded descriptions: the organization's, then each offer's. */
-  descs: string[];
-  codes: string[];
-  areas: string[];
-  rating: number;
-  audiences: number;
-  capacity: boolean;
-  updated: number;
-  quality: number;
-}
-
-interface Term {
-  /** Folded token. */
-  text: string;
-  han: boolean;
-  latin: boolean;
-  /** Unit alternatives for matching by sound, each with its tier. */
-  sound: { units: Unit[]; tier: number }[];
-  soundRe: RegExp | null;
-  soundTiers: { re: RegExp; tier: number; length: number; first: string }[];
-  /** Latin terms: the term at a word start, and as a whole word. */
-  wordRe: RegExp | null;
-  wholeRe: RegExp;
-}
-
-interface VocabTerm {
-  code: string;
-  text: string;
-  folded: string;
-  syl: string;
-  label: boolean;
-}
-
-const NO_FILTER = (): boolean => true;
-/** A letter or digit of a Latin word, as isWordChar: not an ideograph (2025年 holds the word 2025). */
-const WORD_CHAR = '(?![\\p{Script=Han}])[\\p{L}\\p{N}]';
-/** RegExp.test from the start, whatever a global expression's lastIndex says. */
-const test = (re: RegExp, text: string): boolean => {
-  re.lastIndex = 0;
-  return re.test(text);
-};
-// Records over the model's unions, so the compiler flags a rating or audience added there.
 const RATING_LEVELS: Record<Rating, number> = { '5A': 5, '4A': 4, '3A': 3, '2A': 2, '1A': 1 };
 const AUDIENCE_BITS: Record<Audience, number> = {
   elderly: 1,
@@ -132,10 +75,30 @@ const AUDIENCE_BITS: Record<Audience, number> = {
 const RATING_LEVEL = new Map<string, number>(Object.entries(RATING_LEVELS));
 const AUDIENCE_BIT = new Map<string, number>(Object.entries(AUDIENCE_BITS));
 
-function qualityOf(org: Organization): number {
-  const stars = org.rating ? (RATING_LEVEL.get(org.rating) ?? 0) : 0;
-  const reg = org.registration.status === 'registered' ? 0.04 : org.registration.status === 'filed' ? 0.02 : 0;
-  return 1 + 0.02 * stars + reg;
+/** A way to read a term's sound: units, and how sure a match of it is. */
+interface Parse {
+  units: Unit[];
+  /** The tier of a match; a widened last unit matched by its own syllable ranks as PINYIN. */
+  tier: number;
+}
+
+interface Term {
+  /** Folded token. */
+  text: string;
+  han: boolean;
+  latin: boolean;
+  parses: Parse[];
+  /** The sound spelled in characters the index has seen read so; null until needed. */
+  spelled: Map<string, Parse> | null;
+  /** Every spelling was found (else names, offers and tags are also searched by initials). */
+  complete: boolean;
+}
+
+interface VocabTerm {
+  code: string;
+  text: string;
+  folded: string;
+  syl: string;
 }
 
 /** Groups offers under their organizations; offers of unknown organizations are dropped. */
@@ -149,265 +112,339 @@ export function groupForSearch(organizations: Organization[], offers: ServiceOff
   return organizations.map((organization) => ({ organization, offers: byOrg.get(organization.id) ?? [] }));
 }
 
-class Engine implements SearchIndex {
-  private readonly readings: ReadingTable;
-  private readonly locale: Locale;
-  private docs: (Doc | undefined)[] = [];
-  private alive = new Uint8Array(1024);
-  private readonly byId = new Map<string, number>();
-  private readonly postings = new Postings();
-  private readonly charIds = new IntMap();
-  // term → list id, one map per kind of term
-  private readonly charUni = new IntMap();
-  private readonly charBi = new IntMap();
-  private readonly sylBi = new IntMap();
-  private readonly initBi = new IntMap();
-  private readonly initTri = new IntMap();
-  private readonly words = new Map<string, number>();
-  private sortedWords: string[] | null = null;
-  private readonly byCategory = new Map<string, number[]>();
-  private readonly vocab: VocabTerm[] = [];
-  private readonly vocabByCode = new Map<string, VocabTerm[]>();
-  private readonly vocabCache = new Map<string, Map<string, number>>();
-  private readonly termCache = new Map<string, Term[]>();
-  private nameRank: Int32Array | null = null;
-  private live = 0;
-  // per-search scratch, indexed by document
-  private tokScore = new Float32Array(1024);
-  private tokStamp = new Int32Array(1024);
-  private tokList = new Int32Array(1024);
-  private tokN = 0;
-  private acc = new Float32Array(1024);
-  private accCount = new Int32Array(1024);
-  private stamp = 0;
-  private searchStamp = 0;
-  private quality = new Float32Array(1024);
-  private rating = new Uint8Array(1024);
-  private updated = new Float64Array(1024);
-  private keys = new Float64Array(1024);
-  private foundDocs = new Int32Array(1024);
-  private foundScores = new Float64Array(1024);
-  private nFound = 0;
-  private readonly a = new Scratch();
-  private readonly b = new Scratch();
-  private readonly c = new Scratch();
+const intern = (map: Map<string, number>, key: string): number => {
+  let id = map.get(key);
+  if (id === undefined) map.set(key, (id = map.size));
+  return id;
+};
 
-  constructor(records: SearchRecord[], options: SearchIndexOptions) {
-    this.readings = options.readings ?? defaultReadings();
-    this.locale = options.locale ?? 'zh-CN';
-    for (const top of taxonomy) {
-      for (const cat of [top, ...top.children]) {
-        const terms = new Set<string>([cat.labels[this.locale], cat.labels['zh-CN'], cat.labels['zh-TW'], cat.labels.en, ...cat.synonyms]);
-        [...terms].forEach((text, i) => {
-          const folded = fold(text, this.readings);
-          const entry = { code: cat.code, text, folded, syl: this.readings.read(folded), label: i === 0 };
-          this.vocab.push(entry);
-          this.vocabByCode.set(cat.code, [...(this.vocabByCode.get(cat.code) ?? []), entry]);
-        });
-      }
-    }
-    this.postings.beginBulk(records.length * 200);
-    for (const r of records) this.insert(r);
-    this.postings.seal(this.alive);
-  }
+function grown<T extends Float32Array | Float64Array | Int32Array | Uint8Array | Uint16Array>(a: T, n: number, make: (n: number) => T): T {
+  if (n <= a.length) return a;
+  const b = make(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
 
-  get size(): number {
-    return this.live;
-  }
+export function createSearchIndex(records: SearchRecord[], options: SearchIndexOptions = {}): SearchIndex {
+  const r = options.readings ?? defaultReadings();
+  let locale: Locale = options.locale ?? 'zh-CN';
+  const syllables = r.syllables;
+  const postings = new Postings();
+  const byId = new Map<string, number>();
 
-  // ---------------------------------------------------------------- indexing
+  // ------------------------------------------------------------ documents
+  const recs: (SearchRecord | undefined)[] = [];
+  /** Folded name, offer titles and tags, joined by SEP. */
+  const shorts: string[] = [];
+  /** Syllable ids aligned with `shorts`. */
+  const syls: string[] = [];
+  /** Folded descriptions, for the few documents where folding changed them (else the record's own). */
+  const foldedDescs = new Map<number, string[]>();
+  let alive = new Uint8Array(1024);
+  let quality = new Float32Array(1024);
+  let rating = new Uint8Array(1024);
+  let updated = new Float64Array(1024);
+  let audiences = new Uint16Array(1024);
+  let capacity = new Uint8Array(1024);
+  let typeOf = new Uint8Array(1024);
+  let registrationOf = new Uint8Array(1024);
+  let nameLength = new Uint16Array(1024);
+  let offerCount = new Uint16Array(1024);
+  /** Each document's service areas: interned ids in `areaPool` from `areaStart[d]` to `areaStart[d + 1]`. */
+  let areaStart = new Int32Array(1025);
+  let areaPool = new Int32Array(4096);
+  const areaIds = new Map<string, number>();
+  const typeIds = new Map<string, number>();
+  const registrationIds = new Map<string, number>();
+  const byCategory = new Map<string, number[]>();
+  let count = 0;
+  let live = 0;
+  /** Bumped by every change: what was computed for one state is not reused in another. */
+  let version = 0;
 
-  add(record: SearchRecord): void {
-    this.remove(record.organization.id);
-    this.insert(record);
-    // a large backlog of unsealed postings costs memory and decode time
-    if (this.postings.pendingSize > 50_000 + this.postings.sealedBytes / 4) this.postings.seal(this.alive);
-  }
+  // ------------------------------------------------------------ terms → posting lists
+  const charIds = new IntMap();
+  /** The code point of each character id (0 where several rare characters share one). */
+  const charOf: number[] = [0];
+  const charUni = new IntMap();
+  const charBi = new IntMap();
+  const sylUni = new IntMap();
+  const initBi = new IntMap();
+  const initTri = new IntMap();
+  /** Names by the first letter of their first syllable or word. */
+  const nameInitial = new IntMap();
+  const words = new Map<string, number>();
+  let sortedWords: string[] | null = null;
+  /** Syllable pair (a * 1024 + b) → the character bigrams seen read so. */
+  const spellings = new Map<number, number[]>();
+  /** Per bigram list: the syllable pair it was first read as, plus one (0: none yet). */
+  let bigramReading = new Int32Array(1024);
+  /** Per bigram list: read in more than one way, so a match must be checked against the syllables. */
+  let bigramAmbiguous = new Uint8Array(1024);
 
-  update(record: SearchRecord): void {
-    this.add(record);
-  }
-
-  remove(organizationId: string): void {
-    const doc = this.byId.get(organizationId);
-    if (doc === undefined) return;
-    this.byId.delete(organizationId);
-    this.alive[doc] = 0;
-    this.docs[doc] = undefined;
-    this.live--;
-    this.nameRank = null;
-  }
-
-  private charId(cp: number): number {
-    let id = this.charIds.get(cp);
+  const charId = (cp: number): number => {
+    let id = charIds.get(cp);
     if (id === undefined) {
-      // 15 bits per character keeps bigram keys small integers; rarer characters share ids and are verified anyway
-      id = this.charIds.size < 32767 ? this.charIds.size + 1 : 1 + (cp % 32767);
-      this.charIds.set(cp, id);
+      id = charIds.size < CHAR_IDS ? charIds.size + 1 : 1 + (cp % CHAR_IDS);
+      charIds.set(cp, id);
+      charOf[id] = charOf[id] === undefined ? cp : 0;
     }
     return id;
-  }
+  };
 
-  private list<K>(map: { get(key: K): number | undefined; set(key: K, value: number): unknown }, key: K): number {
+  const listOf = (map: IntMap, key: number): number => {
     let id = map.get(key);
     if (id === undefined) {
-      id = this.postings.newList();
+      id = postings.newList();
       map.set(key, id);
     }
     return id;
+  };
+
+  /** Records that the bigram `key` (posting list `list`) was read as the syllable pair `pair`. */
+  const recordReading = (key: number, list: number, pair: number): void => {
+    bigramReading = grown(bigramReading, list + 1, (n) => new Int32Array(n));
+    bigramAmbiguous = grown(bigramAmbiguous, list + 1, (n) => new Uint8Array(n));
+    const seen = bigramReading[list] ?? 0;
+    if (seen === pair + 1) return;
+    if (seen === 0) bigramReading[list] = pair + 1;
+    const known = spellings.get(pair);
+    if (!known) spellings.set(pair, [key]);
+    else if (!known.includes(key)) known.push(key);
+    else return;
+    if (seen !== 0) bigramAmbiguous[list] = 1;
+    // spellings found for queries before this one may miss it
+    termCache.clear();
+  };
+
+  function growDocs(n: number): void {
+    if (n <= alive.length) return;
+    const u8 = (k: number) => new Uint8Array(k);
+    alive = grown(alive, n, u8);
+    quality = grown(quality, n, (k) => new Float32Array(k));
+    rating = grown(rating, n, u8);
+    updated = grown(updated, n, (k) => new Float64Array(k));
+    audiences = grown(audiences, n, (k) => new Uint16Array(k));
+    capacity = grown(capacity, n, u8);
+    typeOf = grown(typeOf, n, u8);
+    registrationOf = grown(registrationOf, n, u8);
+    nameLength = grown(nameLength, n, (k) => new Uint16Array(k));
+    offerCount = grown(offerCount, n, (k) => new Uint16Array(k));
+    areaStart = grown(areaStart, n + 1, (k) => new Int32Array(k));
+    const size = alive.length;
+    tokScore = new Float32Array(size);
+    tokStamp = new Int32Array(size);
+    tokList = new Int32Array(size);
+    acc = new Float32Array(size);
+    accCount = new Int32Array(size);
+    foundDocs = new Int32Array(size);
+    foundScores = new Float64Array(size);
+    keys = new Float64Array(size);
+    mark = new Int32Array(size);
+    stamp = searchStamp = markStamp = 0;
   }
 
-  private grow(n: number): void {
-    if (n <= this.alive.length) return;
-    const size = Math.max(n, this.alive.length * 2);
-    const alive = new Uint8Array(size);
-    alive.set(this.alive);
-    this.alive = alive;
-    // per-document sort keys in flat arrays: ranking 35,000 results reads no objects
-    const quality = new Float32Array(size);
-    quality.set(this.quality);
-    this.quality = quality;
-    const rating = new Uint8Array(size);
-    rating.set(this.rating);
-    this.rating = rating;
-    const updated = new Float64Array(size);
-    updated.set(this.updated);
-    this.updated = updated;
-    this.foundDocs = new Int32Array(size);
-    this.foundScores = new Float64Array(size);
-    this.keys = new Float64Array(size);
-    this.tokScore = new Float32Array(size);
-    this.tokStamp = new Int32Array(size);
-    this.tokList = new Int32Array(size);
-    this.acc = new Float32Array(size);
-    this.accCount = new Int32Array(size);
-    this.stamp = 0;
-    this.searchStamp = 0;
+  /** Field bit of an offset in a document's short text. */
+  function fieldAt(d: number, pos: number): number {
+    const text = shorts[d] ?? '';
+    let seg = 0;
+    for (let at = text.indexOf(SEP); at >= 0 && at < pos; at = text.indexOf(SEP, at + 1)) seg++;
+    return seg === 0 ? (pos === 0 ? NAME | START : NAME) : seg <= (offerCount[d] ?? 0) ? OFFER : TAG;
   }
 
-  private insert(record: SearchRecord): void {
+  function descCount(d: number): number {
+    return 1 + (recs[d]?.offers.length ?? 0);
+  }
+
+  /** Folded description `i` of document `d`: the organization's, then each offer's. */
+  function desc(d: number, i: number): string {
+    const folded = foldedDescs.get(d);
+    if (folded) return folded[i] ?? '';
+    const rec = recs[d];
+    return (i === 0 ? rec?.organization.description : rec?.offers[i - 1]?.description) ?? '';
+  }
+
+  function insert(record: SearchRecord): void {
     const org = record.organization;
-    const r = this.readings;
-    const docIndex = this.docs.length;
-    this.grow(docIndex + 1);
+    const d = count++;
+    growDocs(count);
     const segments = [org.name, ...record.offers.map((o) => o.title), ...org.tags].map((s) => fold(s, r));
     const short = segments.join(SEP);
-    const ends: number[] = [];
-    let at = 0;
-    for (const s of segments) ends.push((at += s.length + 1) - 1);
+    const syl = r.read(short);
+    recs[d] = record;
+    shorts[d] = short;
+    syls[d] = syl;
+    byId.set(org.id, d);
+    alive[d] = 1;
+    live++;
+    version++;
+    nameRank = null;
+
+    let audience = 0;
+    let hasCapacity = 0;
+    let latest = Date.parse(org.updatedAt) || 0;
     const codes = new Set(org.categoryCodes);
     const areas = new Set(org.serviceAreaCodes);
-    let audiences = 0;
-    let capacity = false;
-    let updated = Date.parse(org.updatedAt) || 0;
     for (const o of record.offers) {
       codes.add(o.categoryCode);
       for (const a of o.serviceAreaCodes) areas.add(a);
-      for (const a of o.audiences) audiences |= AUDIENCE_BIT.get(a) ?? 0;
+      for (const a of o.audiences) audience |= AUDIENCE_BIT.get(a) ?? 0;
       // places left in the period (model.ts capacityLeft)
-      if (o.status === 'open' && o.capacity.perPeriod > o.capacity.used) capacity = true;
-      updated = Math.max(updated, Date.parse(o.updatedAt) || 0);
+      if (o.status === 'open' && o.capacity.perPeriod > o.capacity.used) hasCapacity = 1;
+      latest = Math.max(latest, Date.parse(o.updatedAt) || 0);
     }
-    const doc: Doc = {
-      id: org.id,
-      record,
-      short,
-      syl: r.read(short),
-      ends,
-      descs: [org.description, ...record.offers.map((o) => o.description)].map((s) => fold(s, r)),
-      codes: [...codes],
-      areas: [...areas],
-      rating: org.rating ? (RATING_LEVEL.get(org.rating) ?? 0) : 0,
-      audiences,
-      capacity,
-      updated,
-      quality: qualityOf(org),
-    };
-    this.docs.push(doc);
-    this.alive[docIndex] = 1;
-    this.quality[docIndex] = doc.quality;
-    this.rating[docIndex] = doc.rating;
-    this.updated[docIndex] = doc.updated;
-    this.byId.set(org.id, docIndex);
-    this.live++;
-    this.nameRank = null;
-
-    // short fields: every gram kind
-    let start = 0;
-    doc.ends.forEach((end, seg) => {
-      const mask = seg === 0 ? NAME : seg <= record.offers.length ? OFFER : TAG;
-      this.indexText(docIndex, short, doc.syl, start, end, mask);
-      start = end + 1;
-    });
-    for (const d of doc.descs) this.indexText(docIndex, d, null, 0, d.length, DESC);
-    for (const code of doc.codes) {
-      for (const key of [code, code.split('.')[0] ?? code]) {
-        const list = this.byCategory.get(key);
-        if (!list) this.byCategory.set(key, [docIndex]);
-        else if (list[list.length - 1] !== docIndex) list.push(docIndex);
+    const stars = org.rating ? (RATING_LEVEL.get(org.rating) ?? 0) : 0;
+    const status = org.registration.status;
+    quality[d] = 1 + 0.02 * stars + (status === 'registered' ? 0.04 : status === 'filed' ? 0.02 : 0);
+    rating[d] = stars;
+    updated[d] = latest;
+    audiences[d] = audience;
+    capacity[d] = hasCapacity;
+    typeOf[d] = intern(typeIds, org.type);
+    registrationOf[d] = intern(registrationIds, status);
+    nameLength[d] = segments[0]?.length ?? 0;
+    offerCount[d] = record.offers.length;
+    const from = areaStart[d] ?? 0;
+    areaPool = grown(areaPool, from + areas.size, (n) => new Int32Array(n));
+    let at = from;
+    for (const a of areas) areaPool[at++] = intern(areaIds, a);
+    areaStart[d + 1] = at;
+    for (const code of codes) {
+      for (const key of new Set([code, code.split('.')[0] ?? code])) {
+        const list = byCategory.get(key);
+        if (!list) byCategory.set(key, [d]);
+        else if (list[list.length - 1] !== d) list.push(d);
       }
     }
+
+    let start = 0;
+    segments.forEach((s, seg) => {
+      indexText(d, short, syl, start, start + s.length, seg === 0 ? NAME : seg <= record.offers.length ? OFFER : TAG);
+      start += s.length + 1;
+    });
+    const first = syl.charCodeAt(0);
+    const letter = first ? (syllables[first] ?? ' ').charCodeAt(0) : short.charCodeAt(0);
+    if (letter >= 97 && letter <= 122) postings.add(listOf(nameInitial, letter), d, NAME | START);
+    const descs = [org.description, ...record.offers.map((o) => o.description)];
+    const folded = descs.map((s) => fold(s, r));
+    if (folded.some((f, i) => f !== descs[i])) foldedDescs.set(d, folded);
+    for (const text of folded) indexText(d, text, null, 0, text.length, DESC);
   }
 
-  private indexText(doc: number, text: string, syl: string | null, from: number, to: number, mask: number): void {
-    const p = this.postings;
+  function indexText(d: number, text: string, syl: string | null, from: number, to: number, field: number): void {
     let prevChar = 0;
-    let prevSyl = 0;
+    let prevCp = 0;
     let prevInit = 0;
     let prevPrevInit = 0;
     let wordStart = -1;
     for (let i = from; i <= to; i++) {
       const c = i < to ? text.charCodeAt(i) : 32;
+      const mask = field === NAME && i === from ? NAME | START : field;
       if (isWordChar(c)) {
         if (wordStart < 0) wordStart = i;
       } else if (wordStart >= 0) {
         if (i - wordStart <= 24) {
           const word = text.slice(wordStart, i);
-          if (!this.words.has(word)) this.sortedWords = null;
-          p.add(this.list(this.words, word), doc, mask);
+          let list = words.get(word);
+          if (list === undefined) {
+            words.set(word, (list = postings.newList()));
+            sortedWords = null;
+          }
+          postings.add(list, d, field === NAME && wordStart === from ? NAME | START : field);
         }
         wordStart = -1;
       }
       if (i < to && isHan(c)) {
         const cp = text.codePointAt(i) ?? c;
-        const id = this.charId(cp);
-        if (mask !== DESC) p.add(this.list(this.charUni, id), doc, mask);
-        if (prevChar) p.add(this.list(this.charBi, prevChar * 32768 + id), doc, mask);
+        const id = charId(cp);
+        if (field !== DESC) postings.add(listOf(charUni, id), d, mask);
+        if (prevChar) {
+          const before = postings.lists;
+          const key = prevChar * 32768 + id;
+          const list = listOf(charBi, key);
+          postings.add(list, d, field === NAME && i === from + 1 ? NAME | START : field);
+          if (syl) {
+            const a = syl.charCodeAt(i - 1);
+            const b = syl.charCodeAt(i);
+            if (a && b) recordReading(key, list, a * 1024 + b);
+          } else if (postings.lists > before) {
+            // first seen in a description: the pair read on its own (two-character words still apply)
+            const pair = r.read(String.fromCodePoint(prevCp, cp));
+            const a = pair.charCodeAt(0);
+            const b = pair.charCodeAt(prevCp > 0xffff ? 2 : 1);
+            if (a && b) recordReading(key, list, a * 1024 + b);
+          }
+        }
         prevChar = id;
+        prevCp = cp;
         if (syl) {
           const s = syl.charCodeAt(i);
-          const init = s ? (this.readings.syllables[s] ?? ' ').charCodeAt(0) - 96 : 0;
-          if (s && prevSyl) p.add(this.list(this.sylBi, prevSyl * 1024 + s), doc, mask);
+          const init = s ? (syllables[s] ?? ' ').charCodeAt(0) - 96 : 0;
+          if (s) postings.add(listOf(sylUni, s), d, mask);
           if (init > 0 && prevInit > 0) {
-            p.add(this.list(this.initBi, prevInit * 32 + init), doc, mask);
-            if (prevPrevInit > 0) p.add(this.list(this.initTri, (prevPrevInit * 32 + prevInit) * 32 + init), doc, mask);
+            postings.add(listOf(initBi, prevInit * 32 + init), d, field === NAME && i === from + 1 ? NAME | START : field);
+            if (prevPrevInit > 0) postings.add(listOf(initTri, (prevPrevInit * 32 + prevInit) * 32 + init), d, field === NAME && i === from + 2 ? NAME | START : field);
           }
-          prevSyl = s;
           prevPrevInit = prevInit;
           prevInit = init;
         }
         if (cp > 0xffff) i++;
       } else {
-        prevChar = prevSyl = prevInit = prevPrevInit = 0;
+        prevChar = prevInit = prevPrevInit = 0;
       }
     }
   }
 
-  // ---------------------------------------------------------------- queries
-
-  private terms(query: string): Term[] {
-    // search and suggest parse the same text on each keystroke; the regular expressions reset before every use
-    const cached = this.termCache.get(query);
-    if (cached) return cached;
-    const terms = this.parseTerms(query);
-    if (this.termCache.size >= 256) this.termCache.clear();
-    this.termCache.set(query, terms);
-    return terms;
+  // ------------------------------------------------------------ the taxonomy
+  let vocab: VocabTerm[] = [];
+  const vocabCache = new Map<string, Map<string, number>>();
+  function buildVocab(): void {
+    vocab = [];
+    vocabCache.clear();
+    for (const top of taxonomy) {
+      for (const cat of [top, ...top.children]) {
+        const texts = new Set<string>([cat.labels[locale], cat.labels['zh-CN'], cat.labels['zh-TW'], cat.labels.en, ...cat.synonyms]);
+        for (const text of texts) {
+          const folded = fold(text, r);
+          vocab.push({ code: cat.code, text, folded, syl: r.read(folded) });
+        }
+      }
+    }
   }
 
-  private parseTerms(query: string): Term[] {
-    const q = fold(query.slice(0, MAX_QUERY), this.readings);
-    const terms: Term[] = [];
+  /** Categories whose labels or synonyms match the term, with the match's tier. */
+  function vocabMatches(term: Term): Map<string, number> {
+    const cached = vocabCache.get(term.text);
+    if (cached) return cached;
+    const found = new Map<string, number>();
+    for (const v of vocab) {
+      let tier = 0;
+      if (term.han && v.folded.includes(term.text)) tier = EXACT;
+      else if (term.latin && wordAt(v.folded, term.text, 0) >= 0) tier = WORD_PREFIX;
+      else for (const p of term.parses) if (p.tier > tier && findUnits(v.syl, p.units) >= 0) tier = p.tier;
+      if (tier > (found.get(v.code) ?? 0)) found.set(v.code, tier);
+    }
+    if (vocabCache.size > 500) vocabCache.clear();
+    vocabCache.set(term.text, found);
+    return found;
+  }
+
+  // ------------------------------------------------------------ query terms
+  const termCache = new Map<string, Term[]>();
+
+  function terms(query: string): Term[] {
+    // search and suggest parse the same text on each keystroke
+    let cached = termCache.get(query);
+    if (!cached) {
+      if (termCache.size >= 256) termCache.clear();
+      termCache.set(query, (cached = parseTerms(query)));
+    }
+    return cached;
+  }
+
+  function parseTerms(query: string): Term[] {
+    const q = fold(query.slice(0, MAX_QUERY), r);
+    const out: Term[] = [];
     let start = -1;
     for (let i = 0; i <= q.length; i++) {
       const c = i < q.length ? q.charCodeAt(i) : 32;
@@ -415,118 +452,169 @@ class Engine implements SearchIndex {
       const inToken = isHan(c) || isWordChar(c) || (c >= 0xdc00 && c <= 0xdfff && isHan(q.charCodeAt(i - 1)));
       if (inToken && start < 0) start = i;
       else if (!inToken && start >= 0) {
-        terms.push(...this.term(q.slice(start, i)));
+        // the last word, with nothing typed after it, is still being typed
+        out.push(...term(q.slice(start, i), i === q.length));
         start = -1;
       }
     }
-    return terms.slice(0, MAX_TOKENS);
+    return out.slice(0, MAX_TOKENS);
   }
 
   /** One token, or its script runs when it mixes scripts in a way that cannot be read as one pinyin sequence. */
-  private term(text: string): Term[] {
-    const r = this.readings;
+  function term(text: string, typing: boolean): Term[] {
     const chars = [...text];
     const han = chars.every((ch) => isHan(ch.charCodeAt(0)));
     const latin = !han && chars.every((ch) => isWordChar(ch.charCodeAt(0)));
-    const sound: Term['sound'] = [];
+    const parses: Parse[] = [];
+    const add = (units: Unit[], abbreviated: boolean, tier = abbreviated ? INITIALS : units.every((u) => u.full || u.exact) ? PINYIN : TYPING): void => {
+      parses.push({ units: typing && !abbreviated ? widenLast(units, r) : units, tier });
+    };
     if (han) {
       const units = unitsOfHan(r.read(text), r);
-      if (units && units.length >= 2) sound.push({ units, tier: HOMOPHONE });
+      if (units && units.length >= 2) parses.push({ units, tier: HOMOPHONE });
     } else if (latin) {
-      for (const p of parsePinyin(text, r)) sound.push({ units: p.units, tier: tierOf(p.units, p.abbreviated) });
-    } else {
+      for (const p of parsePinyin(text, r)) add(p.units, p.abbreviated > 0);
+    } else if (chars.every((ch) => isHan(ch.charCodeAt(0)) || /[a-z]/u.test(ch))) {
       // yang老: Han read by its syllables, letters by their likeliest parses, as one sequence
-      const runs = text.match(/\p{Script=Han}+|[a-z]+|[^a-z\p{Script=Han}]+/gu) ?? [];
-      let alternatives: Term['sound'] = [{ units: [], tier: PINYIN }];
+      const runs = text.match(/\p{Script=Han}+|[a-z]+/gu) ?? [];
+      let alternatives: { units: Unit[]; abbreviated: boolean }[] = [{ units: [], abbreviated: false }];
       for (const run of runs) {
-        let next: Term['sound'] = [];
-        if (/^[a-z]$/u.test(run)) next = [{ units: [{ ids: syllablesWithPrefix(r, run), letter: run, full: false }], tier: INITIALS }];
-        else if (/^[a-z]+$/u.test(run)) next = parsePinyin(run, r).map((p) => ({ units: p.units, tier: tierOf(p.units, p.abbreviated) }));
-        else if (isHan(run.charCodeAt(0))) {
-          const units = unitsOfHan(r.read(run), r);
-          if (units) next = [{ units, tier: PINYIN }];
-        }
-        alternatives = alternatives.flatMap((a) => next.map((n) => ({ units: [...a.units, ...n.units], tier: Math.min(a.tier, n.tier) }))).slice(0, 6);
+        let next: { units: Unit[]; abbreviated: boolean }[] = [];
+        if (run.length === 1 && run < '{') next = [{ units: [{ ids: syllablesWithPrefix(r, run), letter: run, full: false }], abbreviated: true }];
+        else if (run < '{') next = parsePinyin(run, r).map((p) => ({ units: p.units, abbreviated: p.abbreviated > 0 }));
+        else next = [{ units: unitsOfHan(r.read(run), r) ?? [], abbreviated: false }].filter((u) => u.units.length);
+        alternatives = alternatives.flatMap((a) => next.map((n) => ({ units: [...a.units, ...n.units], abbreviated: a.abbreviated || n.abbreviated }))).slice(0, 6);
       }
-      sound.push(...alternatives.filter((a) => a.units.length >= 2));
-      // no reading joins the runs (digits in 3号楼): each run is a word of its own
-      if (!sound.length) return runs.length > 1 ? runs.flatMap((run) => this.term(run)) : [];
+      for (const a of alternatives) if (a.units.length >= 2) add(a.units, a.abbreviated);
     }
-    const soundTiers = sound.map((s) => {
-      const ids = s.units[0]?.ids ?? [];
-      return { re: new RegExp(unitsPattern([s.units]), 'g'), tier: s.tier, length: s.units.length, first: ids.length === 1 ? String.fromCharCode(ids[0] ?? 0) : '' };
-    });
-    const escaped = text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-    return [
-      {
-        text,
-        han,
-        latin,
-        sound,
-        soundRe: sound.length ? new RegExp(unitsPattern(sound.map((s) => s.units)), 'g') : null,
-        soundTiers,
-        wordRe: latin ? new RegExp(`(?<!${WORD_CHAR})${escaped}`, 'gu') : null,
-        wholeRe: new RegExp(`(?<!${WORD_CHAR})${escaped}(?!${WORD_CHAR})`, 'gu'),
-      },
-    ];
-  }
-
-  /** Scores `doc` for the current term, keeping its best match. */
-  private touch(doc: number, score: number): void {
-    if (this.tokStamp[doc] !== this.stamp) {
-      this.tokStamp[doc] = this.stamp;
-      this.tokScore[doc] = score;
-      this.tokList[this.tokN++] = doc;
-    } else if (score > (this.tokScore[doc] ?? 0)) this.tokScore[doc] = score;
-  }
-
-  /** Field bit of an offset in a document's short text. */
-  private fieldAt(doc: Doc, pos: number): number {
-    const ends = doc.ends;
-    if (pos < (ends[0] ?? 0)) return NAME;
-    const offers = doc.record.offers.length;
-    for (let k = 1; k < ends.length; k++) if (pos < (ends[k] ?? 0)) return k <= offers ? OFFER : TAG;
-    return 0;
-  }
-
-  private nameBonus(doc: Doc, length: number, atStart: boolean): number {
-    // a name that starts with the query, or is mostly the query, is what the resident meant
-    return (atStart ? 3 : 0) + (2 * length) / Math.max(1, doc.ends[0] ?? 1);
+    // no reading joins the runs (digits in 3号楼): each run is a word of its own
+    if (!han && !latin && !parses.length) {
+      const runs = text.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? [];
+      return runs.length > 1 ? runs.flatMap((run, i) => term(run, typing && i === runs.length - 1)) : [];
+    }
+    return [{ text, han, latin, parses, spelled: null, complete: true }];
   }
 
   /**
-   * Documents holding every one of `lists` in a field of `mask`, into
-   * this.c; returns how many. Only the two smallest lists are intersected:
-   * callers verify the text when one list does not prove the match.
+   * The term's sound spelled in characters: every chain of bigrams the index
+   * has seen read as the units, one after another (yanglao → 养老, 洋老…).
    */
-  private candidates(lists: number[], mask: number): number {
-    const p = this.postings;
-    const sorted = [...new Set(lists)].sort((x, y) => p.count(x) - p.count(y));
+  function spell(term: Term): Map<string, Parse> {
+    if (term.spelled) return term.spelled;
+    const out = new Map<string, Parse>();
+    let steps = 0;
+    for (const { units, tier } of term.parses) {
+      const k = units.length;
+      if (k < 2) continue;
+      // for each adjacent pair: first character → [second character, its syllable, …]
+      const pairs: Map<number, number[]>[] = [];
+      for (let i = 0; i + 1 < k; i++) {
+        const byFirst = new Map<number, number[]>();
+        for (const a of units[i]?.ids ?? []) {
+          for (const b of units[i + 1]?.ids ?? []) {
+            for (const key of spellings.get(a * 1024 + b) ?? []) {
+              const first = Math.floor(key / 32768);
+              const list = byFirst.get(first);
+              if (list) list.push(key % 32768, b);
+              else byFirst.set(first, [key % 32768, b]);
+            }
+          }
+        }
+        pairs.push(byFirst);
+      }
+      const chain: number[] = [];
+      const last = units[k - 1];
+      const walk = (i: number, id: number, syl: number): boolean => {
+        if (++steps > SPELL_STEPS) return false;
+        chain[i] = id;
+        if (i === k - 1) {
+          const cps = chain.map((c) => charOf[c] ?? 0);
+          if (cps.includes(0)) return true;
+          if (out.size >= SPELLINGS) return false;
+          const text = String.fromCodePoint(...cps);
+          const t = last?.exact !== undefined && syl !== last.exact ? TYPING : tier;
+          if (t > (out.get(text)?.tier ?? 0)) out.set(text, { units, tier: t });
+          return true;
+        }
+        const next = pairs[i]?.get(id) ?? [];
+        for (let j = 0; j < next.length; j += 2) if (!walk(i + 1, next[j] ?? 0, next[j + 1] ?? 0)) return false;
+        return true;
+      };
+      for (const first of pairs[0]?.keys() ?? []) {
+        if (!walk(0, first, 0)) {
+          term.complete = false;
+          break;
+        }
+      }
+    }
+    return (term.spelled = out);
+  }
+
+  // ------------------------------------------------------------ per-search scratch, indexed by document
+  let tokScore = new Float32Array(1024);
+  let tokStamp = new Int32Array(1024);
+  let tokList = new Int32Array(1024);
+  let tokN = 0;
+  let stamp = 0;
+  let acc = new Float32Array(1024);
+  let accCount = new Int32Array(1024);
+  let searchStamp = 0;
+  let foundDocs = new Int32Array(1024);
+  let foundScores = new Float64Array(1024);
+  let nFound = 0;
+  let keys = new Float64Array(1024);
+  let mark = new Int32Array(1024);
+  let markStamp = 0;
+  const a = new Scratch();
+  const b = new Scratch();
+  const c = new Scratch();
+
+  /** Scores `d` for the current term, keeping its best match. */
+  function touch(d: number, score: number): void {
+    if (tokStamp[d] !== stamp) {
+      tokStamp[d] = stamp;
+      tokScore[d] = score;
+      tokList[tokN++] = d;
+    } else if (score > (tokScore[d] ?? 0)) tokScore[d] = score;
+  }
+
+  /** A mask's weight, with the bonus for a name that starts with the match or is mostly the match. */
+  function scoreOf(d: number, mask: number, length: number): number {
+    const w = W[mask & 15] ?? 0;
+    return mask & NAME ? w + (mask & START ? 3 : 0) + (2 * length) / Math.max(1, nameLength[d] ?? 1) : w;
+  }
+
+  /**
+   * Documents holding every one of `lists` in a field of `mask`, into `c`;
+   * returns how many. Only the two smallest lists are intersected: callers
+   * verify the text when one list does not prove the match.
+   */
+  function candidates(lists: number[], mask: number): number {
+    const sorted = [...new Set(lists)].sort((x, y) => postings.count(x) - postings.count(y));
     const first = sorted[0];
     if (first === undefined) return 0;
-    const { a, b, c } = this;
-    const n = p.decode(first, a, this.alive);
+    const n = postings.decode(first, a, alive);
     c.ensure(n);
     let k = 0;
     const second = sorted[1];
     if (second === undefined) {
       for (let i = 0; i < n; i++) {
         const m = (a.masks[i] ?? 0) & mask;
-        if (m) {
+        if (m & 15) {
           c.docs[k] = a.docs[i] ?? 0;
           c.masks[k++] = m;
         }
       }
       return k;
     }
-    const n2 = p.decode(second, b, this.alive);
+    const n2 = postings.decode(second, b, alive);
     for (let i = 0, j = 0; i < n && j < n2; i++) {
-      const doc = a.docs[i] ?? 0;
-      while (j < n2 && (b.docs[j] ?? 0) < doc) j++;
-      if (b.docs[j] === doc) {
+      const d = a.docs[i] ?? 0;
+      while (j < n2 && (b.docs[j] ?? 0) < d) j++;
+      if (b.docs[j] === d) {
         const m = (a.masks[i] ?? 0) & (b.masks[j] ?? 0) & mask;
-        if (m) {
-          c.docs[k] = doc;
+        if (m & 15) {
+          c.docs[k] = d;
           c.masks[k++] = m;
         }
       }
@@ -534,57 +622,18 @@ class Engine implements SearchIndex {
     return k;
   }
 
-  /** Scores every document matching `term` into tokScore; returns how many (listed in tokList). */
-  private evaluate(term: Term): number {
-    this.tokN = 0;
-    if (++this.stamp >= 0x7ffffff0) {
-      this.tokStamp.fill(0);
-      this.stamp = 1;
-    }
-    const text = term.text;
-    if (term.han) {
-      // the characters themselves: bigrams for substrings, a unigram for one character
-      const ids = [...text].map((ch) => this.charIds.get(ch.codePointAt(0) ?? 0) ?? -1);
-      const lists = ids.length === 1 ? [this.charUni.get(ids[0] ?? -1)] : ids.slice(1).map((id, i) => this.charBi.get((ids[i] ?? 0) * 32768 + id));
-      if (!ids.includes(-1) && lists.every((l) => l !== undefined)) {
-        const n = this.candidates(lists, SHORT | DESC);
-        const exact = lists.length === 1;
-        const { docs, masks } = this.c;
-        for (let i = 0; i < n; i++) {
-          const d = docs[i] ?? 0;
-          const doc = this.docs[d];
-          if (!doc) continue;
-          const mask = exact ? (masks[i] ?? 0) : this.verifyExact(doc, text, masks[i] ?? 0);
-          if (mask) this.touch(d, (W[mask] ?? 0) + (mask & NAME ? this.nameBonus(doc, text.length, doc.short.startsWith(text)) : 0));
-        }
-      }
-    } else if (term.latin) {
-      for (const word of this.wordsFor(text)) {
-        const list = this.words.get(word);
-        if (list === undefined) continue;
-        const n = this.postings.decode(list, this.a, this.alive);
-        const tier = word === text ? EXACT : WORD_PREFIX;
-        for (let i = 0; i < n; i++) this.touch(this.a.docs[i] ?? 0, (W[this.a.masks[i] ?? 0] ?? 0) * tier);
-      }
-    }
-    // sound-alikes only when the characters themselves found little: 心里咨询 for 心理咨询
-    if (!term.han || this.tokN < FEW) for (const alt of term.sound) this.evaluateSound(alt.units, alt.tier);
-    // the taxonomy: a category whose label or synonym matches brings its organizations
-    const cat = W[CAT] ?? 0;
-    for (const [code, tier] of this.vocabMatches(term)) {
-      for (const d of this.byCategory.get(code) ?? []) if (this.alive[d]) this.touch(d, cat * tier);
-    }
-    return this.tokN;
-  }
-
-  private verifyExact(doc: Doc, text: string, hint: number): number {
+  /** Where `text` occurs in `d` (its field bits), its characters read as `units` in the short fields when given. */
+  function fieldsWith(d: number, text: string, units: Unit[] | null, hint: number): number {
     let mask = 0;
     if (hint & SHORT) {
-      for (let at = doc.short.indexOf(text); at >= 0; at = doc.short.indexOf(text, at + 1)) mask |= this.fieldAt(doc, at);
+      const short = shorts[d] ?? '';
+      for (let at = short.indexOf(text); at >= 0; at = short.indexOf(text, at + 1)) {
+        if (!units || findUnits(syls[d] ?? '', units, at) === at) mask |= fieldAt(d, at);
+      }
     }
     if (hint & DESC) {
-      for (const d of doc.descs) {
-        if (d.includes(text)) {
+      for (let i = 0, n = descCount(d); i < n; i++) {
+        if (desc(d, i).includes(text)) {
           mask |= DESC;
           break;
         }
@@ -593,238 +642,268 @@ class Engine implements SearchIndex {
     return mask;
   }
 
-  private evaluateSound(units: Unit[], tier: number): void {
-    const r = this.readings;
-    const letterOf = (x: Unit): number => x.letter.charCodeAt(0) - 96;
-    // a unit that stands for every syllable starting with its letter is exactly what the initials lists hold
-    const bare = (x: Unit): boolean => !x.full && x.letter.length === 1 && x.ids.length === syllablesWithPrefix(r, x.letter).length;
-    const first = units[0];
-    if (!first) return;
-    let n = 0;
-    let exact = true;
-    if (units.length === 1) {
-      if (!first.full) return;
-      // one syllable: the characters that read so by default
-      const { a, c } = this;
-      for (const cp of r.charsBySyllable[first.ids[0] ?? 0] ?? []) {
-        const l = this.charUni.get(this.charIds.get(cp) ?? -1);
-        if (l === undefined) continue;
-        const m = this.postings.decode(l, a, this.alive);
-        c.ensure(n + m, n);
-        c.docs.set(a.docs.subarray(0, m), n);
-        c.masks.set(a.masks.subarray(0, m), n);
-        n += m;
-      }
-    } else {
-      const lists: number[] = [];
-      for (let i = 0; i + 1 < units.length; i++) {
-        const u = units[i] as Unit;
-        const v = units[i + 1] as Unit;
-        const w = units[i + 2];
-        const sb = u.full && v.full ? this.sylBi.get((u.ids[0] ?? 0) * 1024 + (v.ids[0] ?? 0)) : -1;
-        const ib = w ? this.initTri.get((letterOf(u) * 32 + letterOf(v)) * 32 + letterOf(w)) : this.initBi.get(letterOf(u) * 32 + letterOf(v));
-        if (sb === undefined || ib === undefined) return;
-        if (sb >= 0) lists.push(sb);
-        if (w || i === 0) lists.push(ib);
-      }
-      n = this.candidates(lists, SHORT);
-      // two whole syllables, or two or three bare initials, are exactly one posting list: nothing to check
-      exact = (units.length === 2 && units.every((x) => x.full)) || (units.length <= 3 && units.every(bare));
-    }
-    const re = new RegExp(unitsPattern([units]), 'g');
-    const { docs, masks } = this.c;
-    const w = (x: Unit, at: number, syl: string): boolean => x.ids.includes(syl.charCodeAt(at));
+  /** Documents with `text` (Han), scored at `tier`; with `units`, short fields must also read so. */
+  function evaluateText(text: string, units: Unit[] | null, tier: number): void {
+    const ids = [...text].map((ch) => charIds.get(ch.codePointAt(0) ?? 0) ?? -1);
+    if (ids.includes(-1)) return;
+    const lists = ids.length === 1 ? [charUni.get(ids[0] ?? 0)] : ids.slice(1).map((id, i) => charBi.get((ids[i] ?? 0) * 32768 + id));
+    if (lists.some((l) => l === undefined)) return;
+    const found = lists as number[];
+    const n = candidates(found, SHORT | DESC | START);
+    // one list proves the match: a bigram or a character, read one way only
+    const proven = found.length === 1 && !(units && ids.length === 2 && bigramAmbiguous[found[0] ?? 0]);
+    const { docs, masks } = c;
     for (let i = 0; i < n; i++) {
       const d = docs[i] ?? 0;
-      const doc = this.docs[d];
-      if (!doc) continue;
-      let mask = masks[i] ?? 0;
-      if (!exact) {
-        let found = 0;
-        re.lastIndex = 0;
-        for (let m = re.exec(doc.syl); m && !(found & NAME); m = re.exec(doc.syl)) {
-          found |= this.fieldAt(doc, m.index);
-          re.lastIndex = m.index + 1;
-        }
-        mask &= found;
-      }
-      if (!mask) continue;
-      const atStart = mask & NAME ? units.every((x, k) => w(x, k, doc.syl)) : false;
-      this.touch(d, ((W[mask] ?? 0) + (mask & NAME ? this.nameBonus(doc, units.length, atStart) : 0)) * tier);
+      const mask = proven ? (masks[i] ?? 0) : fieldsWith(d, text, units, masks[i] ?? 0);
+      if (mask & 15) touch(d, scoreOf(d, mask, text.length) * tier);
     }
   }
 
-  private wordsFor(text: string): string[] {
-    if (!this.sortedWords) this.sortedWords = [...this.words.keys()].sort();
-    const words = this.sortedWords;
+  /** Documents whose short fields read `units` (one parse), from the syllable and initials lists. */
+  function evaluateUnits(units: Unit[], tier: number): void {
+    const k = units.length;
+    const first = units[0];
+    if (!first) return;
+    if (k === 1) {
+      // one syllable, or the syllables an unfinished one may become
+      for (const id of first.ids) {
+        const list = sylUni.get(id);
+        if (list === undefined) continue;
+        const n = postings.decode(list, a, alive);
+        const t = first.exact !== undefined && id !== first.exact ? TYPING : tier;
+        for (let i = 0; i < n; i++) {
+          const d = a.docs[i] ?? 0;
+          touch(d, scoreOf(d, a.masks[i] ?? 0, 1) * t);
+        }
+      }
+      return;
+    }
+    const letter = (u: Unit | undefined): number => (u?.letter.charCodeAt(0) ?? 96) - 96;
+    const lists: number[] = [];
+    for (let i = 0; i + 1 < k; i++) {
+      const w = units[i + 2];
+      const l = w ? initTri.get((letter(units[i]) * 32 + letter(units[i + 1])) * 32 + letter(w)) : initBi.get(letter(units[i]) * 32 + letter(units[i + 1]));
+      if (l === undefined) return;
+      if (w || i === 0) lists.push(l);
+    }
+    const n = candidates(lists, SHORT | START);
+    const last = units[k - 1];
+    const { docs } = c;
+    for (let i = 0; i < n; i++) {
+      const d = docs[i] ?? 0;
+      const syl = syls[d] ?? '';
+      let mask = 0;
+      let best = 0;
+      for (let at = findUnits(syl, units); at >= 0; at = findUnits(syl, units, at + 1)) {
+        mask |= fieldAt(d, at);
+        best = Math.max(best, last?.exact !== undefined && syl.charCodeAt(at + k - 1) !== last.exact ? TYPING : tier);
+      }
+      if (mask) touch(d, scoreOf(d, mask, k) * best);
+    }
+  }
+
+  function evaluateSound(term: Term): void {
+    const spelled = spell(term);
+    // every field, through the characters that read so
+    for (const [text, { units, tier }] of spelled) evaluateText(text, units, tier);
+    for (const p of term.parses) {
+      // one syllable has no spelling to try; and names, offers and tags never miss a reading
+      if (p.units.length === 1 || !term.complete) evaluateUnits(p.units, p.tier);
+    }
+  }
+
+  /** Scores every document matching `term` into tokScore; returns how many (listed in tokList). */
+  function evaluate(term: Term): number {
+    tokN = 0;
+    if (++stamp >= 0x7ffffff0) {
+      tokStamp.fill(0);
+      stamp = 1;
+    }
+    const text = term.text;
+    if (term.han) evaluateText(text, null, EXACT);
+    else if (term.latin) {
+      for (const word of wordsFor(text)) {
+        const list = words.get(word);
+        if (list === undefined) continue;
+        const n = postings.decode(list, a, alive);
+        const tier = word === text ? EXACT : WORD_PREFIX;
+        for (let i = 0; i < n; i++) {
+          const d = a.docs[i] ?? 0;
+          touch(d, scoreOf(d, a.masks[i] ?? 0, text.length) * tier);
+        }
+      }
+      if (text.length === 1 && text < '{') {
+        // one letter: names whose first syllable or word starts with it
+        const list = nameInitial.get(text.charCodeAt(0));
+        if (list !== undefined) {
+          const n = postings.decode(list, a, alive);
+          for (let i = 0; i < n; i++) {
+            const d = a.docs[i] ?? 0;
+            touch(d, scoreOf(d, NAME | START, 1) * INITIALS);
+          }
+        }
+      }
+    }
+    // sound-alikes only when the characters themselves found little: 心里咨询 for 心理咨询
+    if (!term.han || tokN < FEW) evaluateSound(term);
+    // the taxonomy: a category whose label or synonym matches brings its organizations
+    for (const [code, tier] of vocabMatches(term)) {
+      for (const d of byCategory.get(code) ?? []) if (alive[d]) touch(d, CATEGORY * tier);
+    }
+    return tokN;
+  }
+
+  function wordsFor(text: string): string[] {
+    const list = (sortedWords ??= [...words.keys()].sort());
     let lo = 0;
-    let hi = words.length;
+    let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((words[mid] ?? '') < text) lo = mid + 1;
+      if ((list[mid] ?? '') < text) lo = mid + 1;
       else hi = mid;
     }
     const out: string[] = [];
     // one letter completes only to whole words, or every word starting with it would match
-    for (let i = lo; i < words.length && out.length < 64; i++) {
-      const w = words[i] ?? '';
+    for (let i = lo; i < list.length && out.length < 64; i++) {
+      const w = list[i] ?? '';
       if (!w.startsWith(text)) break;
       if (text.length > 1 || w === text) out.push(w);
     }
     return out;
   }
 
-  /** Categories whose labels or synonyms match the term, with the match's tier. */
-  private vocabMatches(term: Term): Map<string, number> {
-    const cached = this.vocabCache.get(term.text);
-    if (cached) return cached;
-    const found = new Map<string, number>();
-    const wordRe = term.latin ? new RegExp(`(?:^|[^a-z0-9])${term.text}`, 'u') : null;
-    for (const v of this.vocab) {
-      let tier = 0;
-      if (term.han && v.folded.includes(term.text)) tier = EXACT;
-      else if (wordRe?.test(v.folded)) tier = WORD_PREFIX;
-      else {
-        for (const s of term.soundTiers) {
-          s.re.lastIndex = 0;
-          if (s.re.test(v.syl)) tier = Math.max(tier, s.tier);
+  /** The first place at or after `from` where a word of `text` starts with `word`, or -1. */
+  function wordAt(text: string, word: string, from: number): number {
+    for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (at === 0 || !isWordChar(text.charCodeAt(at - 1))) return at;
+    }
+    return -1;
+  }
+
+  const isWholeWord = (text: string, at: number, length: number): boolean => !isWordChar(text.charCodeAt(at + length));
+
+  /** The term's score in one document, by the same rules as evaluate (0 if it does not match). */
+  function scoreIn(d: number, term: Term): number {
+    let best = 0;
+    const text = term.text;
+    const short = shorts[d] ?? '';
+    const descs = Array.from({ length: descCount(d) }, (_, i) => desc(d, i));
+    if (term.han) {
+      const mask = fieldsWith(d, text, null, SHORT | DESC);
+      if (mask) best = scoreOf(d, mask, text.length);
+    } else if (term.latin) {
+      let mask = 0;
+      let whole = false;
+      for (let at = wordAt(short, text, 0); at >= 0; at = wordAt(short, text, at + 1)) {
+        mask |= fieldAt(d, at);
+        whole ||= isWholeWord(short, at, text.length);
+      }
+      for (const t of descs) {
+        const at = wordAt(t, text, 0);
+        if (at >= 0) {
+          mask |= DESC;
+          whole ||= isWholeWord(t, at, text.length);
         }
       }
-      if (tier > (found.get(v.code) ?? 0)) found.set(v.code, tier);
+      if (mask) best = scoreOf(d, mask, text.length) * (whole ? EXACT : WORD_PREFIX);
+      if (text.length === 1 && short.startsWith(text)) best = Math.max(best, scoreOf(d, NAME | START, 1) * INITIALS);
     }
-    if (this.vocabCache.size > 500) this.vocabCache.clear();
-    this.vocabCache.set(term.text, found);
-    return found;
-  }
-
-  // ---------------------------------------------------------------- search
-
-  search(query: string, options: SearchOptions = {}): SearchResult {
-    const terms = this.terms(query);
-    const filter = this.filter(options.filters);
-    this.nFound = 0;
-    if (terms.length === 0) {
-      this.docs.forEach((doc, d) => {
-        if (doc && filter(doc)) this.found(d, doc.quality);
-      });
-    } else {
-      this.matchAll(terms, filter);
-      // typo tolerance for a single word; several words stay an AND
-      if (this.nFound < FUZZY_BELOW && terms.length === 1) this.fuzzy(query, terms, filter);
+    if (!term.han || best === 0) {
+      const syl = syls[d] ?? '';
+      for (const { units, tier } of term.parses) {
+        const last = units[units.length - 1];
+        for (let at = findUnits(syl, units); at >= 0; at = findUnits(syl, units, at + 1)) {
+          const t = last?.exact !== undefined && syl.charCodeAt(at + units.length - 1) !== last.exact ? TYPING : tier;
+          best = Math.max(best, scoreOf(d, fieldAt(d, at), units.length) * t);
+        }
+      }
+      for (const [spelling, { tier }] of spell(term)) {
+        if (descs.some((t) => t.includes(spelling))) best = Math.max(best, scoreOf(d, DESC, spelling.length) * tier);
+      }
     }
-    return { hits: this.page(options, terms), total: this.nFound };
+    const vocabHits = vocabMatches(term);
+    if (vocabHits.size) {
+      for (const code of codesOf(d)) best = Math.max(best, CATEGORY * (vocabHits.get(code) ?? 0));
+    }
+    return best;
   }
 
-  /** Records a result; a document is found at most once a search, and the buffers hold every document. */
-  private found(doc: number, score: number): void {
-    this.foundDocs[this.nFound] = doc;
-    this.foundScores[this.nFound++] = score;
+  /** A document's categories: its own and its offers', at both levels. */
+  function codesOf(d: number): Set<string> {
+    const rec = recs[d];
+    const codes = new Set<string>();
+    for (const code of [...(rec?.organization.categoryCodes ?? []), ...(rec?.offers.map((o) => o.categoryCode) ?? [])]) {
+      codes.add(code);
+      codes.add(code.split('.')[0] ?? code);
+    }
+    return codes;
   }
 
-  private matchAll(terms: Term[], filter: (doc: Doc) => boolean): void {
+  function found(d: number, score: number): void {
+    foundDocs[nFound] = d;
+    foundScores[nFound++] = score;
+  }
+
+  function matchAll(terms: Term[], keep: (d: number) => boolean): void {
     // accCount holds search stamp × 16 + terms matched, so stale counts never need clearing
-    if (++this.searchStamp >= 0x7ffffff) {
-      this.accCount.fill(0);
-      this.searchStamp = 1;
+    if (++searchStamp >= 0x7ffffff) {
+      accCount.fill(0);
+      searchStamp = 1;
     }
-    const base = this.searchStamp * 16;
+    const base = searchStamp * 16;
     let last = 0;
     terms.forEach((term, t) => {
       if (t > 0 && last <= RESTRICT) {
         // few documents left: check the term in each rather than walk its posting lists
         let k = 0;
         for (let i = 0; i < last; i++) {
-          const d = this.tokList[i] ?? 0;
-          const s = this.scoreIn(this.docs[d] as Doc, term);
+          const d = tokList[i] ?? 0;
+          const s = scoreIn(d, term);
           if (s > 0) {
-            this.acc[d] = (this.acc[d] ?? 0) + s;
-            this.tokList[k++] = d;
+            acc[d] = (acc[d] ?? 0) + s;
+            tokList[k++] = d;
           }
         }
         last = k;
         return;
       }
-      const n = this.evaluate(term);
+      const n = evaluate(term);
       last = 0;
       for (let i = 0; i < n; i++) {
-        const d = this.tokList[i] ?? 0;
-        const s = this.tokScore[d] ?? 0;
-        if (t === 0) this.acc[d] = s;
-        else if (this.accCount[d] === base + t) this.acc[d] = (this.acc[d] ?? 0) + s;
+        const d = tokList[i] ?? 0;
+        const s = tokScore[d] ?? 0;
+        if (t === 0) acc[d] = s;
+        else if (accCount[d] === base + t) acc[d] = (acc[d] ?? 0) + s;
         else continue;
-        this.accCount[d] = base + t + 1;
-        this.tokList[last++] = d;
+        accCount[d] = base + t + 1;
+        tokList[last++] = d;
       }
     });
     for (let i = 0; i < last; i++) {
-      const d = this.tokList[i] ?? 0;
-      if (filter === NO_FILTER || filter(this.docs[d] as Doc)) this.found(d, (this.acc[d] ?? 0) * (this.quality[d] ?? 1));
+      const d = tokList[i] ?? 0;
+      if (keep(d)) found(d, (acc[d] ?? 0) * (quality[d] ?? 1));
     }
   }
 
-  /** The term's score in one document, by the same rules as evaluate (0 if it does not match). */
-  private scoreIn(doc: Doc, term: Term): number {
-    let best = 0;
-    const text = term.text;
-    const fields = (re: RegExp, hay: string): { mask: number; atStart: boolean } => {
-      let mask = 0;
-      let atStart = false;
-      re.lastIndex = 0;
-      for (let m = re.exec(hay); m; m = re.exec(hay)) {
-        mask |= this.fieldAt(doc, m.index);
-        if (m.index === 0) atStart = true;
-        re.lastIndex = m.index + 1;
-      }
-      return { mask, atStart };
-    };
-    if (term.han) {
-      let mask = 0;
-      for (let at = doc.short.indexOf(text); at >= 0; at = doc.short.indexOf(text, at + 1)) mask |= this.fieldAt(doc, at);
-      if (!mask && doc.descs.some((d) => d.includes(text))) mask = DESC;
-      if (mask) best = (W[mask] ?? 0) + (mask & NAME ? this.nameBonus(doc, text.length, doc.short.startsWith(text)) : 0);
-    } else if (term.latin && term.wordRe && (doc.short.includes(text) || doc.descs.some((d) => d.includes(text)))) {
-      const { mask } = fields(term.wordRe, doc.short);
-      const wordRe = term.wordRe;
-      const desc = !mask && doc.descs.some((d) => test(wordRe, d)) ? DESC : 0;
-      const whole = test(term.wholeRe, doc.short) || doc.descs.some((d) => test(term.wholeRe, d));
-      if (mask | desc) best = (W[mask | desc] ?? 0) * (whole ? EXACT : WORD_PREFIX);
-    }
-    if (!term.han || best === 0) {
-      for (const alt of term.soundTiers) {
-        // most documents lack even the first syllable: skip the expression for them
-        if (alt.first && !doc.syl.includes(alt.first)) continue;
-        const { mask, atStart } = fields(alt.re, doc.syl);
-        if (mask) best = Math.max(best, ((W[mask] ?? 0) + (mask & NAME ? this.nameBonus(doc, alt.length, atStart) : 0)) * alt.tier);
-      }
-    }
-    const vocab = this.vocabMatches(term);
-    if (vocab.size) {
-      for (const code of doc.codes) {
-        const tier = Math.max(vocab.get(code) ?? 0, vocab.get(code.split('.')[0] ?? '') ?? 0);
-        if (tier) best = Math.max(best, (W[CAT] ?? 0) * tier);
-      }
-    }
-    return best;
-  }
-
-  private fuzzy(query: string, terms: Term[], filter: (doc: Doc) => boolean): void {
+  function fuzzy(query: string, terms: Term[], keep: (d: number) => boolean): void {
     // candidates: documents sharing the most grams with the query; grams in over a
     // fifth of the documents say little and cost most, so they are skipped
-    const counts = this.tokScore;
+    const counts = tokScore;
     const list: number[] = [];
-    if (++this.stamp >= 0x7ffffff0) {
-      this.tokStamp.fill(0);
-      this.stamp = 1;
+    if (++stamp >= 0x7ffffff0) {
+      tokStamp.fill(0);
+      stamp = 1;
     }
-    const common = Math.max(50, this.live / 5);
+    const common = Math.max(50, live / 5);
     const bump = (l: number | undefined): void => {
-      if (l === undefined || this.postings.count(l) > common) return;
-      const n = this.postings.decode(l, this.a, this.alive);
+      if (l === undefined || postings.count(l) > common) return;
+      const n = postings.decode(l, a, alive);
       for (let i = 0; i < n; i++) {
-        if (!((this.a.masks[i] ?? 0) & SHORT)) continue;
-        const d = this.a.docs[i] ?? 0;
-        if (this.tokStamp[d] !== this.stamp) {
-          this.tokStamp[d] = this.stamp;
+        if (!((a.masks[i] ?? 0) & SHORT)) continue;
+        const d = a.docs[i] ?? 0;
+        if (tokStamp[d] !== stamp) {
+          tokStamp[d] = stamp;
           counts[d] = 0;
           list.push(d);
         }
@@ -833,95 +912,109 @@ class Engine implements SearchIndex {
     };
     for (const term of terms) {
       if (term.han) {
-        const ids = [...term.text].map((ch) => this.charIds.get(ch.codePointAt(0) ?? 0) ?? -1);
+        const ids = [...term.text].map((ch) => charIds.get(ch.codePointAt(0) ?? 0) ?? -1);
         ids.forEach((id, i) => {
           const next = ids[i + 1];
-          if (next !== undefined) bump(this.charBi.get(id * 32768 + next));
-          else if (ids.length === 1) bump(this.charUni.get(id));
+          if (next !== undefined) bump(charBi.get(id * 32768 + next));
+          else if (ids.length === 1) bump(charUni.get(id));
         });
       } else if (term.latin && term.text.length >= 3) {
-        for (const w of this.wordsFor(term.text.slice(0, 3))) bump(this.words.get(w));
+        for (const w of wordsFor(term.text.slice(0, 3))) bump(words.get(w));
       }
-      for (const alt of term.sound) {
-        alt.units.forEach((u, i) => {
-          const v = alt.units[i + 1];
-          if (v && u.full && v.full) bump(this.sylBi.get((u.ids[0] ?? 0) * 1024 + (v.ids[0] ?? 0)));
+      for (const { units } of term.parses) {
+        units.forEach((u, i) => {
+          const v = units[i + 1];
+          if (v && u.full && v.full) for (const key of spellings.get((u.ids[0] ?? 0) * 1024 + (v.ids[0] ?? 0)) ?? []) bump(charBi.get(key));
         });
       }
     }
-    const already = new Set(this.foundDocs.subarray(0, this.nFound));
+    const already = new Set(foundDocs.subarray(0, nFound));
     const top = list
-      .filter((d) => !already.has(d))
+      .filter((d) => !already.has(d) && keep(d))
       .sort((x, y) => (counts[y] ?? 0) - (counts[x] ?? 0) || x - y)
       .slice(0, FUZZY_CANDIDATES);
-    const items: FuzzyItem[] = [];
-    for (const d of top) {
-      const doc = this.docs[d];
-      if (!doc || !filter(doc)) continue;
-      const segs = doc.short.split(SEP);
-      const offers = doc.record.offers.length;
-      const pinyin = [...doc.syl.slice(0, doc.ends[0] ?? 0)].map((ch) => this.readings.syllables[ch.charCodeAt(0)] ?? '').join('');
-      items.push({ key: d, name: segs[0] ?? '', offers: segs.slice(1, 1 + offers), tags: segs.slice(1 + offers), pinyin });
-    }
-    for (const { key, score } of fuzzyCandidates(items, fold(query, this.readings))) {
-      const doc = this.docs[key];
-      if (doc) this.found(key, (W[NAME] ?? 0) * FUZZY * (1 - score) * doc.quality);
-    }
+    const items: FuzzyItem[] = top.map((d) => {
+      const segs = (shorts[d] ?? '').split(SEP);
+      const offers = offerCount[d] ?? 0;
+      const syl = syls[d] ?? '';
+      const pinyin = [...syl.slice(0, nameLength[d] ?? 0)].map((ch) => syllables[ch.charCodeAt(0)] ?? '').join('');
+      return { key: d, name: segs[0] ?? '', offers: segs.slice(1, 1 + offers), tags: segs.slice(1 + offers), pinyin };
+    });
+    for (const { key, score } of fuzzyCandidates(items, fold(query, r))) found(key, (W[NAME] ?? 0) * FUZZY * (1 - score) * (quality[key] ?? 1));
   }
 
-  private filter(filters: SearchFilters | undefined): (doc: Doc) => boolean {
-    if (!filters) return NO_FILTER;
+  // ------------------------------------------------------------ filters, sorting, pages
+  const areaMatch = new Map<string, Uint8Array>();
+
+  function filter(filters: SearchFilters | undefined): (d: number) => boolean {
+    if (!filters) return () => true;
     const { categoryCode, areaCode, type, registration, minRating, audience, hasCapacity } = filters;
     const minLevel = minRating ? (RATING_LEVEL.get(minRating) ?? 0) : 0;
     let audienceMask = 0;
-    for (const a of audience ?? []) audienceMask |= AUDIENCE_BIT.get(a) ?? 0;
-    const types = type?.length ? new Set<string>(type) : null;
-    const regs = registration?.length ? new Set<string>(registration) : null;
-    return (doc) => {
-      const org = doc.record.organization;
-      if (types && !types.has(org.type)) return false;
-      if (regs && !regs.has(org.registration.status)) return false;
-      if (doc.rating < minLevel) return false;
-      if (audienceMask && !(doc.audiences & audienceMask)) return false;
-      if (hasCapacity && !doc.capacity) return false;
-      if (categoryCode && !doc.codes.some((c) => c === categoryCode || c.startsWith(`${categoryCode}.`))) return false;
+    for (const x of audience ?? []) audienceMask |= AUDIENCE_BIT.get(x) ?? 0;
+    const types = type?.length ? new Set(type.map((t) => typeIds.get(t) ?? -1)) : null;
+    const regs = registration?.length ? new Set(registration.map((t) => registrationIds.get(t) ?? -1)) : null;
+    let inCategory = 0;
+    if (categoryCode) {
+      // the category's documents, marked for this search
+      inCategory = ++markStamp;
+      for (const d of byCategory.get(categoryCode) ?? []) mark[d] = inCategory;
+    }
+    let areaOk: Uint8Array | null = null;
+    if (areaCode) {
       // area codes nest by prefix (areas.ts isWithinArea), in either direction
-      if (areaCode && !doc.areas.some((a) => a.startsWith(areaCode) || areaCode.startsWith(a))) return false;
+      areaOk = areaMatch.get(areaCode) ?? null;
+      if (!areaOk || areaOk.length < areaIds.size) {
+        areaOk = new Uint8Array(areaIds.size);
+        for (const [code, id] of areaIds) areaOk[id] = code.startsWith(areaCode) || areaCode.startsWith(code) ? 1 : 0;
+        if (areaMatch.size > 64) areaMatch.clear();
+        areaMatch.set(areaCode, areaOk);
+      }
+    }
+    const areasOk = areaOk;
+    return (d) => {
+      if (types && !types.has(typeOf[d] ?? 0)) return false;
+      if (regs && !regs.has(registrationOf[d] ?? 0)) return false;
+      if ((rating[d] ?? 0) < minLevel) return false;
+      if (audienceMask && !((audiences[d] ?? 0) & audienceMask)) return false;
+      if (hasCapacity && !capacity[d]) return false;
+      if (inCategory && mark[d] !== inCategory) return false;
+      if (areasOk) {
+        let ok = false;
+        for (let i = areaStart[d] ?? 0, end = areaStart[d + 1] ?? 0; i < end && !ok; i++) ok = areasOk[areaPool[i] ?? 0] === 1;
+        if (!ok) return false;
+      }
       return true;
     };
   }
 
-  private ranks(): Int32Array {
-    if (this.nameRank) return this.nameRank;
+  let nameRank: Int32Array | null = null;
+  function ranks(): Int32Array {
+    if (nameRank) return nameRank;
     const collator = new Intl.Collator('zh-CN');
-    const order = this.docs.flatMap((doc, d) => (doc ? [d] : []));
-    const names = order.map((d) => this.docs[d]?.record.organization.name ?? '');
+    const order: number[] = [];
+    for (let d = 0; d < count; d++) if (alive[d]) order.push(d);
+    const names = order.map((d) => recs[d]?.organization.name ?? '');
     const idx = order.map((_, i) => i).sort((x, y) => collator.compare(names[x] ?? '', names[y] ?? '') || x - y);
-    const rank = new Int32Array(this.docs.length);
-    idx.forEach((i, r) => (rank[order[i] ?? 0] = r));
-    return (this.nameRank = rank);
+    const rank = new Int32Array(count);
+    idx.forEach((i, n) => (rank[order[i] ?? 0] = n));
+    return (nameRank = rank);
   }
 
-  private page(options: SearchOptions, terms: Term[]): SearchHit[] {
-    const found = this.foundDocs;
-    const scores = this.foundScores;
-    const total = this.nFound;
-    const offset = Math.max(0, Math.floor(options.offset ?? 0));
-    const want = Math.min(total, offset + Math.max(0, options.limit ?? 20));
-    if (want <= offset) return [];
-    const sort = options.sort ?? 'relevance';
-    const rank = sort === 'name' ? this.ranks() : null;
-    const key = this.keys;
+  /** Positions in foundDocs of the hits from `offset` to `want`, best first. */
+  function page(offset: number, want: number, sort: string): number[] {
+    const total = nFound;
+    const rank = sort === 'name' ? ranks() : null;
     for (let i = 0; i < total; i++) {
-      const d = found[i] ?? 0;
-      const s = scores[i] ?? 0;
-      key[i] = sort === 'rating' ? (this.rating[d] ?? 0) * 1e6 + s : sort === 'updated' ? (this.updated[d] ?? 0) : rank ? -(rank[d] ?? 0) : s;
+      const d = foundDocs[i] ?? 0;
+      const s = foundScores[i] ?? 0;
+      keys[i] = sort === 'rating' ? (rating[d] ?? 0) * 1e6 + s : sort === 'updated' ? (updated[d] ?? 0) : rank ? -(rank[d] ?? 0) : s;
     }
     // higher key first, then earlier document (stable across calls)
     const better = (x: number, y: number): boolean => {
-      const kx = key[x] ?? 0;
-      const ky = key[y] ?? 0;
-      return kx > ky || (kx === ky && (found[x] ?? 0) < (found[y] ?? 0));
+      const kx = keys[x] ?? 0;
+      const ky = keys[y] ?? 0;
+      return kx > ky || (kx === ky && (foundDocs[x] ?? 0) < (foundDocs[y] ?? 0));
     };
     let order: number[];
     if (want * 4 < total) {
@@ -935,63 +1028,59 @@ class Engine implements SearchIndex {
       for (let i = 0; i < total; i++) {
         if (heap.length < want) {
           heap.push(i);
-          for (let c = heap.length - 1; c > 0; ) {
-            const p = (c - 1) >> 1;
-            if (!better(heap[p] ?? 0, heap[c] ?? 0)) break;
-            swap(p, c);
-            c = p;
+          for (let k = heap.length - 1; k > 0; ) {
+            const p = (k - 1) >> 1;
+            if (!better(heap[p] ?? 0, heap[k] ?? 0)) break;
+            swap(p, k);
+            k = p;
           }
         } else if (better(i, heap[0] ?? 0)) {
           heap[0] = i;
-          for (let c = 0; ; ) {
-            const l = 2 * c + 1;
-            let m = c;
+          for (let k = 0; ; ) {
+            const l = 2 * k + 1;
+            let m = k;
             if (l < want && better(heap[m] ?? 0, heap[l] ?? 0)) m = l;
             if (l + 1 < want && better(heap[m] ?? 0, heap[l + 1] ?? 0)) m = l + 1;
-            if (m === c) break;
-            swap(m, c);
-            c = m;
+            if (m === k) break;
+            swap(m, k);
+            k = m;
           }
         }
       }
       order = heap;
     } else order = Array.from({ length: total }, (_, i) => i);
     order.sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : 0));
-    return order.slice(offset, want).map((i) => {
-      const doc = this.docs[found[i] ?? 0] as Doc;
-      return { id: doc.id, score: scores[i] ?? 0, organization: doc.record.organization, matches: this.matches(doc, terms) };
-    });
+    return order.slice(offset, want);
   }
 
-  // ---------------------------------------------------------------- highlighting
-
-  private rangesIn(term: Term, folded: string, syl: string | null): [number, number][] {
+  // ------------------------------------------------------------ highlighting
+  function rangesIn(term: Term, folded: string, syl: string | null, name = false): [number, number][] {
     const ranges: [number, number][] = [];
-    if (term.han) for (let at = folded.indexOf(term.text); at >= 0; at = folded.indexOf(term.text, at + 1)) ranges.push([at, at + term.text.length]);
-    if (term.wordRe) {
-      const re = term.wordRe;
-      re.lastIndex = 0;
-      for (let m = re.exec(folded); m; m = re.exec(folded)) ranges.push([m.index, m.index + term.text.length]);
-    }
-    if (syl && term.soundRe && (ranges.length === 0 || !term.han)) {
-      const re = term.soundRe;
-      re.lastIndex = 0;
-      for (let m = re.exec(syl); m; m = re.exec(syl)) {
-        ranges.push([m.index, m.index + m[0].length]);
-        re.lastIndex = m.index + Math.max(1, m[0].length);
+    const text = term.text;
+    // one letter found the name by its first syllable
+    if (name && syl && text.length === 1 && (syllables[syl.charCodeAt(0)] ?? '').startsWith(text)) ranges.push([0, 1]);
+    if (term.han) for (let at = folded.indexOf(text); at >= 0; at = folded.indexOf(text, at + 1)) ranges.push([at, at + text.length]);
+    if (term.latin) for (let at = wordAt(folded, text, 0); at >= 0; at = wordAt(folded, text, at + 1)) ranges.push([at, at + text.length]);
+    if (ranges.length && term.han) return ranges;
+    if (syl) {
+      for (const { units } of term.parses) {
+        for (let at = findUnits(syl, units); at >= 0; at = findUnits(syl, units, at + 1)) ranges.push([at, at + units.length]);
+      }
+    } else {
+      for (const spelling of spell(term).keys()) {
+        for (let at = folded.indexOf(spelling); at >= 0; at = folded.indexOf(spelling, at + 1)) ranges.push([at, at + spelling.length]);
       }
     }
     return ranges;
   }
 
-  private matches(doc: Doc, terms: Term[]): SearchMatch[] {
+  function matches(d: number, terms: Term[]): SearchMatch[] {
     const out: SearchMatch[] = [];
-    const org = doc.record.organization;
-    const offers = doc.record.offers;
-    const r = this.readings;
+    const rec = recs[d] as SearchRecord;
+    const org = rec.organization;
     /** Adds a match for `text` if the terms occur in its folded form, with ranges mapped back to `text`. */
     const add = (field: SearchMatch['field'], text: string, folded: string, syl: string | null, extra: Partial<SearchMatch> = {}): void => {
-      const raw = terms.flatMap((t) => this.rangesIn(t, folded, syl));
+      const raw = terms.flatMap((t) => rangesIn(t, folded, syl, field === 'name'));
       if (!raw.length) return;
       const origin = folded.length === text.length ? null : foldWithOrigins(text, r);
       const mapped = raw
@@ -1005,54 +1094,130 @@ class Engine implements SearchIndex {
       }
       out.push({ field, text, ranges, ...extra });
     };
-    const segment = (k: number): [string, string] => {
-      const from = k === 0 ? 0 : (doc.ends[k - 1] ?? 0) + 1;
-      const to = doc.ends[k] ?? 0;
-      return [doc.short.slice(from, to), doc.syl.slice(from, to)];
+    const short = shorts[d] ?? '';
+    const syl = syls[d] ?? '';
+    let from = 0;
+    const segment = (): [string, string] => {
+      let to = short.indexOf(SEP, from);
+      if (to < 0) to = short.length;
+      const seg: [string, string] = [short.slice(from, to), syl.slice(from, to)];
+      from = to + 1;
+      return seg;
     };
-    add('name', org.name, ...segment(0));
-    offers.forEach((o, i) => add('offer', o.title, ...segment(i + 1), { offerId: o.id }));
-    org.tags.forEach((tag, i) => add('tag', tag, ...segment(i + 1 + offers.length)));
-    const codes = new Set(doc.codes.flatMap((c) => [c, c.split('.')[0] ?? c]));
+    add('name', org.name, ...segment());
+    rec.offers.forEach((o) => add('offer', o.title, ...segment(), { offerId: o.id }));
+    org.tags.forEach((tag) => add('tag', tag, ...segment()));
+    const codes = codesOf(d);
     const seen = new Set<string>();
     for (const term of terms) {
-      for (const [code] of this.vocabMatches(term)) {
+      for (const [code] of vocabMatches(term)) {
         if (!codes.has(code) || seen.has(code)) continue;
         seen.add(code);
         // show the label when it matches, else the synonym that did
-        const entries = this.vocabByCode.get(code) ?? [];
-        const hit = entries.find((v) => terms.some((t) => this.rangesIn(t, v.folded, v.syl).length)) ?? entries[0];
+        const entries = vocab.filter((v) => v.code === code);
+        const hit = entries.find((v) => terms.some((t) => rangesIn(t, v.folded, v.syl).length)) ?? entries[0];
         if (hit) add('category', hit.text, hit.folded, hit.syl, { categoryCode: code });
       }
     }
-    add('description', org.description, doc.descs[0] ?? '', null);
-    offers.forEach((o, i) => add('description', o.description, doc.descs[i + 1] ?? '', null, { offerId: o.id }));
+    add('description', org.description, desc(d, 0), null);
+    rec.offers.forEach((o, i) => add('description', o.description, desc(d, i + 1), null, { offerId: o.id }));
     return out;
   }
 
-  // ---------------------------------------------------------------- suggest
+  // ------------------------------------------------------------ the API
+  /** The last search's key: paging through it again skips matching. */
+  let lastSearch = '';
 
-  suggest(query: string, limit = 8): string[] {
-    const terms = this.terms(query);
-    if (!terms.length || limit <= 0) return [];
-    const q = fold(query.trim(), this.readings);
+  function search(query: string, options: SearchOptions = {}): SearchResult {
+    const ts = terms(query);
+    const sort = options.sort ?? 'relevance';
+    const key = `${version}\u0000${query}\u0000${JSON.stringify(options.filters ?? null)}`;
+    if (key !== lastSearch) {
+      const keep = filter(options.filters);
+      nFound = 0;
+      if (ts.length === 0) {
+        for (let d = 0; d < count; d++) if (alive[d] && keep(d)) found(d, quality[d] ?? 1);
+      } else {
+        matchAll(ts, keep);
+        // typo tolerance for a single word; several words stay an AND
+        if (nFound < FUZZY_BELOW && ts.length === 1) fuzzy(query, ts, keep);
+      }
+      lastSearch = key;
+    }
+    const total = nFound;
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
+    const want = Math.min(total, offset + Math.max(0, options.limit ?? 20));
+    const hits: SearchHit[] =
+      want <= offset
+        ? []
+        : page(offset, want, sort).map((i) => {
+            const d = foundDocs[i] ?? 0;
+            const rec = recs[d] as SearchRecord;
+            return { id: rec.organization.id, score: foundScores[i] ?? 0, organization: rec.organization, matches: matches(d, ts) };
+          });
+    return { hits, total };
+  }
+
+  function suggest(query: string, limit = 8): string[] {
+    const ts = terms(query);
+    if (!ts.length || limit <= 0) return [];
+    const q = fold(query.trim(), r);
     const labels: string[] = [];
-    for (const term of terms.slice(0, 1)) {
-      for (const [code] of this.vocabMatches(term)) {
-        const label = this.vocab.find((v) => v.code === code && v.label);
+    const first = ts[0];
+    if (first) {
+      for (const [code] of vocabMatches(first)) {
+        const label = vocab.find((v) => v.code === code);
         if (label) labels.push(label.text);
       }
     }
     const texts: string[] = [];
-    for (const hit of this.search(query, { limit: limit * 3 }).hits) {
+    for (const hit of search(query, { limit: limit * 3 }).hits) {
       for (const m of hit.matches) if ((m.field === 'name' || m.field === 'offer') && m.ranges.length) texts.push(m.text);
     }
-    const starts = (s: string): boolean => fold(s, this.readings).startsWith(q);
+    const starts = (s: string): boolean => fold(s, r).startsWith(q);
     const ordered = [...labels.filter(starts), ...texts.filter(starts), ...labels, ...texts];
     return [...new Set(ordered)].slice(0, limit);
   }
-}
 
-export function createSearchIndex(records: SearchRecord[], options: SearchIndexOptions = {}): SearchIndex {
-  return new Engine(records, options);
+  function remove(organizationId: string): void {
+    const d = byId.get(organizationId);
+    if (d === undefined) return;
+    byId.delete(organizationId);
+    alive[d] = 0;
+    recs[d] = undefined;
+    shorts[d] = syls[d] = '';
+    foldedDescs.delete(d);
+    live--;
+    version++;
+    nameRank = null;
+  }
+
+  function add(record: SearchRecord): void {
+    remove(record.organization.id);
+    insert(record);
+    // a large backlog of unsealed postings costs memory and decode time
+    if (postings.pendingSize > 50_000 + postings.sealedBytes / 4) postings.seal(alive);
+  }
+
+  buildVocab();
+  postings.beginBulk(records.length * 200);
+  for (const rec of records) insert(rec);
+  postings.seal(alive);
+
+  return {
+    search,
+    suggest,
+    add,
+    update: add,
+    remove,
+    setLocale(next: Locale) {
+      if (next === locale) return;
+      locale = next;
+      buildVocab();
+      version++;
+    },
+    get size() {
+      return live;
+    },
+  };
 }

@@ -2,8 +2,8 @@
  * Reading what residents type in Latin letters as pinyin: full syllables
  * (yanglao), initials (ylfw), a syllable still being typed (yangl), or a mix.
  * A parse is a list of units; each unit is the set of syllable ids it may
- * stand for. Parses become regular expressions over the syllable strings that
- * ReadingTable.read produces, one UTF-16 unit per character.
+ * stand for, matched against the syllable strings that ReadingTable.read
+ * produces (one UTF-16 unit per character) by findUnits.
  */
 import type { ReadingTable } from './readings.js';
 
@@ -14,6 +14,8 @@ export interface Unit {
   letter: string;
   /** A whole syllable, not an initial or a syllable being typed. */
   full: boolean;
+  /** A whole syllable widened to the syllables it begins (the last one, still being typed): its own id. */
+  exact?: number;
 }
 
 export interface Parse {
@@ -122,11 +124,26 @@ export function unitsOfHan(syllables: string, readings: ReadingTable): Unit[] | 
   return units;
 }
 
-const escape = (id: number): string => `\\u${id.toString(16).padStart(4, '0')}`;
+/**
+ * The last unit of a parse read as still being typed: a whole syllable also
+ * stands for every longer one it begins (la → la, lai, lan, lang, lao), so
+ * "yangla" finds 养老 on its way to "yanglao".
+ */
+export function widenLast(units: Unit[], readings: ReadingTable): Unit[] {
+  const last = units[units.length - 1];
+  if (!last?.full) return units;
+  const id = last.ids[0] ?? 0;
+  const ids = syllablesWithPrefix(readings, readings.syllables[id] ?? '');
+  return ids.length > 1 ? [...units.slice(0, -1), { ids, letter: last.letter, full: false, exact: id }] : units;
+}
 
-/** A regular expression source matching the syllable string of any of the unit lists. */
-export function unitsPattern(alternatives: readonly Unit[][]): string {
-  return alternatives
-    .map((units) => units.map((u) => (u.ids.length === 1 ? escape(u.ids[0] ?? 0) : `[${u.ids.map(escape).join('')}]`)).join(''))
-    .join('|');
+/** The first position at or after `from` where `syl` reads `units` one after another, or -1. */
+export function findUnits(syl: string, units: readonly Unit[], from = 0): number {
+  const first = units[0]?.ids ?? [];
+  next: for (let i = from, end = syl.length - units.length; i <= end; i++) {
+    if (!first.includes(syl.charCodeAt(i))) continue;
+    for (let k = 1; k < units.length; k++) if (!units[k]?.ids.includes(syl.charCodeAt(i + k))) continue next;
+    return i;
+  }
+  return -1;
 }

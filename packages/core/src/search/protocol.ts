@@ -1,25 +1,37 @@
 /**
  * Messages between createSearchWorker and search.worker.ts. Each request
- * carries an id its response echoes, so calls may overlap.
+ * carries an id its response echoes, so calls may overlap; the worker answers
+ * them in order.
  */
-import type { SearchIndex, SearchOptions, SearchRecord } from './types.js';
+import type { Locale } from '../model.js';
+import type { SearchHit, SearchIndex, SearchOptions, SearchRecord } from './types.js';
 
 export type WorkerRequest =
-  | { id: number; op: 'init'; records: SearchRecord[] }
+  | { id: number; op: 'init'; records: SearchRecord[]; locale?: Locale }
   | { id: number; op: 'search'; query: string; options?: SearchOptions }
   | { id: number; op: 'suggest'; query: string; limit?: number }
   | { id: number; op: 'add' | 'update'; record: SearchRecord }
-  | { id: number; op: 'remove'; organizationId: string };
+  | { id: number; op: 'remove'; organizationId: string }
+  | { id: number; op: 'locale'; locale: Locale };
 
 export type WorkerResponse =
   | { id: number; ok: true; result: unknown; size: number }
   | { id: number; ok: false; error: string; size: number };
 
+/**
+ * A hit as the worker sends it: without the organization, which the page
+ * already holds (copying each hit's whole record back is most of a search's
+ * cost across threads).
+ */
+export type WorkerHit = Omit<SearchHit, 'organization'>;
+
 /** Runs one request against an index (`init` is the caller's business). */
 export function handleRequest(index: SearchIndex, request: WorkerRequest): unknown {
   switch (request.op) {
-    case 'search':
-      return index.search(request.query, request.options);
+    case 'search': {
+      const { hits, total } = index.search(request.query, request.options);
+      return { total, hits: hits.map(({ id, score, matches }): WorkerHit => ({ id, score, matches })) };
+    }
     case 'suggest':
       return index.suggest(request.query, request.limit);
     case 'add':
@@ -28,6 +40,8 @@ export function handleRequest(index: SearchIndex, request: WorkerRequest): unkno
       return index.update(request.record);
     case 'remove':
       return index.remove(request.organizationId);
+    case 'locale':
+      return index.setLocale(request.locale);
     case 'init':
       throw new Error('init is handled by the worker');
   }

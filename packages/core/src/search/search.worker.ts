@@ -19,7 +19,7 @@ scope.onmessage = (event) => {
   const request = event.data;
   try {
     let result: unknown;
-    if (request.op === 'init') index = createSearchIndex(request.records);
+    if (request.op === 'init') index = createSearchIndex(request.records, request.locale ? { locale: request.locale } : {});
     else if (!index) throw new Error('The search worker has no index yet');
     else result = handleRequest(index, request);
     scope.postMessage({ id: request.id, ok: true, result, size: index?.size ?? 0 });

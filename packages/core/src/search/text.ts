@@ -10,9 +10,14 @@ export const isHan = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd8bf);
 
 const OTHER_WORD = /[\p{L}\p{N}]/u;
+// other scripts' answers, looked up once per code unit: indexing asks for every character
+const otherWord = new Uint8Array(0x10000);
 /** Letters and digits of other scripts: the parts of Latin words and numbers. */
-export const isWordChar = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 0x7f && !isHan(c) && (c < 0xdc00 || c > 0xdfff) && OTHER_WORD.test(String.fromCharCode(c)));
+export function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  if (isHan(c) || (c >= 0xdc00 && c <= 0xdfff)) return false;
+  return (otherWord[c] ||= OTHER_WORD.test(String.fromCharCode(c)) ? 1 : 2) === 1;
+}
 
 function simplifyAll(text: string, readings: ReadingTable): string {
   let out = '';

@@ -64,6 +64,8 @@ export interface SearchIndex {
   add(record: SearchRecord): void;
   update(record: SearchRecord): void;
   remove(organizationId: string): void;
+  /** The language of category labels in matches and suggestions from now on. */
+  setLocale(locale: Locale): void;
   readonly size: number;
 }
 
@@ -81,6 +83,7 @@ export interface AsyncSearchIndex {
   add(record: SearchRecord): Promise<void>;
   update(record: SearchRecord): Promise<void>;
   remove(organizationId: string): Promise<void>;
+  setLocale(locale: Locale): Promise<void>;
   /** Settles when the worker has built the index (rejects if it could not). */
   ready: Promise<void>;
   /** Records indexed, as of the last completed call. */

@@ -2,7 +2,8 @@
  * createSearchWorker: the SearchIndex API, asynchronous, over an index built
  * and queried in a module worker.
  */
-import type { WorkerRequest, WorkerResponse } from './protocol.js';
+import type { Locale, Organization } from '../model.js';
+import type { WorkerHit, WorkerRequest, WorkerResponse } from './protocol.js';
 import type { AsyncSearchIndex, SearchOptions, SearchRecord, SearchResult } from './types.js';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -14,6 +15,8 @@ export interface SearchWorkerOptions {
    * source when this module is itself served as TypeScript.
    */
   workerUrl?: string | URL;
+  /** The language of category labels in matches and suggestions (default zh-CN); setLocale changes it. */
+  locale?: Locale;
 }
 
 const SOURCE_EXTENSION = 'ts';
@@ -30,7 +33,9 @@ export function createSearchWorker(records: SearchRecord[], options: SearchWorke
           new Worker(sourceWorkerUrl(), { type: 'module' })
         : // the form bundlers recognize and rewrite to the bundled worker; tsc puts it beside this file in dist/
           new Worker(new URL('./search.worker.js', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void; done?: () => void }>();
+  // hits come back without their organizations: the page has them already
+  const organizations = new Map<string, Organization>(records.map((r) => [r.organization.id, r.organization]));
   let nextId = 1;
   let size = 0;
   let failure: Error | null = null;
@@ -46,8 +51,11 @@ export function createSearchWorker(records: SearchRecord[], options: SearchWorke
     if (!p) return;
     pending.delete(response.id);
     size = response.size;
-    if (response.ok) p.resolve(response.result);
-    else p.reject(new Error(response.error));
+    if (response.ok) {
+      // before any later answer is read: a search after an add finds its organization here
+      p.done?.();
+      p.resolve(response.result);
+    } else p.reject(new Error(response.error));
   });
   // a worker script that fails to load or throws at the top level
   worker.addEventListener('error', (event) => {
@@ -55,18 +63,19 @@ export function createSearchWorker(records: SearchRecord[], options: SearchWorke
     fail(new Error(`Search worker failed: ${event.message || 'could not load'}`));
   });
 
-  const call = <T>(request: Request): Promise<T> =>
+  const call = <T>(request: Request, done?: () => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       if (failure) {
         reject(failure);
         return;
       }
       const id = nextId++;
-      pending.set(id, { resolve: resolve, reject });
+      pending.set(id, { resolve, reject, ...(done ? { done } : {}) });
       worker.postMessage({ ...request, id });
     });
 
-  const ready = call<void>({ op: 'init', records });
+  const change = (record: SearchRecord) => () => organizations.set(record.organization.id, record.organization);
+  const ready = call<void>({ op: 'init', records, ...(options.locale ? { locale: options.locale } : {}) });
   // callers that never await ready still hear of a failure through their other calls
   ready.catch(() => undefined);
   return {
@@ -74,11 +83,21 @@ export function createSearchWorker(records: SearchRecord[], options: SearchWorke
     get size() {
       return size;
     },
-    search: (query: string, options?: SearchOptions) => call<SearchResult>({ op: 'search', query, ...(options ? { options } : {}) }),
+    search: async (query: string, options?: SearchOptions): Promise<SearchResult> => {
+      const { hits, total } = await call<{ hits: WorkerHit[]; total: number }>({ op: 'search', query, ...(options ? { options } : {}) });
+      return {
+        total,
+        hits: hits.flatMap((hit) => {
+          const organization = organizations.get(hit.id);
+          return organization ? [{ id: hit.id, score: hit.score, organization, matches: hit.matches }] : [];
+        }),
+      };
+    },
     suggest: (query: string, limit?: number) => call<string[]>({ op: 'suggest', query, ...(limit !== undefined ? { limit } : {}) }),
-    add: (record: SearchRecord) => call<void>({ op: 'add', record }),
-    update: (record: SearchRecord) => call<void>({ op: 'update', record }),
-    remove: (organizationId: string) => call<void>({ op: 'remove', organizationId }),
+    add: (record: SearchRecord) => call<void>({ op: 'add', record }, change(record)),
+    update: (record: SearchRecord) => call<void>({ op: 'update', record }, change(record)),
+    remove: (organizationId: string) => call<void>({ op: 'remove', organizationId }, () => organizations.delete(organizationId)),
+    setLocale: (locale: Locale) => call<void>({ op: 'locale', locale }),
     terminate() {
       worker.terminate();
       fail(new Error('Search worker terminated'));
