@@ -36,6 +36,7 @@ import {
   capacityLeft,
   meanRating,
   NeedDraftSchema,
+  needStatusAfter,
   OfferDraftSchema,
   PROJECT_CLAIM_STATES,
   ProjectDraftSchema,
@@ -47,7 +48,6 @@ import {
   type ClaimState,
   type Need,
   type NeedPrivateView,
-  type NeedStatus,
   type Organization,
   type Project,
   type PublicNeed,
@@ -190,13 +190,6 @@ function claimErrorToAdapterError(code: string, message: string): AdapterError {
 const fieldError = (path: string, code: ValidationCode): FieldError => ({ path, code, message: validationMessage(code, 'zh-CN') });
 
 const isStaffOrAdmin = (actor: Actor): boolean => actor.role === 'staff' || actor.role === 'admin';
-
-/** A need moves with the claim that answers it, in either direction. */
-const NEED_STATUS_AFTER: Partial<Record<ClaimEventType, NeedStatus>> = {
-  accept: 'claimed',
-  start: 'in-progress',
-  complete: 'completed',
-};
 
 /** While its claim is accepted or in progress, an organization may read the need's contact; the reference server's rule. */
 export const CONTACT_CLAIM_STATES: readonly ClaimState[] = ['accepted', 'in-progress'];
@@ -343,10 +336,14 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
         const used = type === 'accept' ? offer.capacity.used + 1 : Math.max(0, offer.capacity.used - 1);
         changes.push({ store: 'offers', record: { ...offer, capacity: { ...offer.capacity, used }, updatedAt: at } });
       }
-      // the need follows the claim that answers it, whichever direction it came from
-      const needStatus = NEED_STATUS_AFTER[type];
+      // the need follows the claims that answer it, whichever direction they came from,
+      // and is listed again when the last one holding it ends without the work
       const need = next.needId ? needs.get(next.needId) : undefined;
-      if (needStatus && need) changes.push({ store: 'needs', record: { ...need, status: needStatus, updatedAt: at } });
+      if (need) {
+        const claimsOfNeed = [...claims.values()].filter((c) => c.needId === need.id && c.id !== next.id).concat(next);
+        const status = needStatusAfter(need.status, { from: claim.state, to: next.state }, claimsOfNeed);
+        if (status !== need.status) changes.push({ store: 'needs', record: { ...need, status, updatedAt: at } });
+      }
       changes.push({ store: 'claims', record: next });
       for (const project of projectsFollowing(next, at)) changes.push({ store: 'projects', record: project });
       if (type === 'rate') {

@@ -630,3 +630,43 @@ export function projectFigures(
       : derived;
   return { beneficiaries: { served, planned: project.beneficiaries.planned }, satisfaction, status };
 }
+
+/** Need statuses that claims set: while a claim answers the need, its status is one of these. */
+export const CLAIM_SET_NEED_STATUSES: readonly NeedStatus[] = ['claimed', 'in-progress', 'completed'];
+/**
+ * Where a need goes when every claim that answered it ended without the work:
+ * listed for claiming again, as before it was claimed (the matcher takes
+ * verified and published needs). NEED_STATUSES has no separate "open".
+ */
+export const REOPENED_NEED_STATUS: NeedStatus = 'published';
+
+/**
+ * A need's status after one of its claims moved (`moved`), from all the
+ * need's claims as they now are, the moved one included. The memory engine
+ * and the reference server both call it on every transition of a claim that
+ * names a need, in either direction, so they cannot drift apart.
+ *
+ * - A closed need stays closed: closing is staff's decision, not a figure.
+ * - A move between states that never held the need (a pending claim
+ *   declined, withdrawn or expired) leaves the status as it is.
+ * - Otherwise the claims still holding the need (accepted and after) decide:
+ *   completed when every one is completed or rated, in progress once any has
+ *   started or finished, claimed when all are only accepted, as a project's
+ *   figures follow its claims (projectFigures).
+ * - With none left, the need is listed again (REOPENED_NEED_STATUS), when it
+ *   was a claim that had set its status.
+ */
+export function needStatusAfter(
+  status: NeedStatus,
+  moved: { readonly from: ClaimState; readonly to: ClaimState },
+  claimsOfNeed: readonly Pick<Claim, 'state'>[],
+): NeedStatus {
+  if (status === 'closed') return status;
+  const holds = (state: ClaimState): boolean => PROJECT_CLAIM_STATES.includes(state);
+  if (!holds(moved.from) && !holds(moved.to)) return status;
+  const holding = claimsOfNeed.filter((c) => holds(c.state));
+  if (holding.length === 0) return CLAIM_SET_NEED_STATUSES.includes(status) ? REOPENED_NEED_STATUS : status;
+  if (holding.every((c) => SERVED_CLAIM_STATES.includes(c.state))) return 'completed';
+  if (holding.some((c) => c.state !== 'accepted')) return 'in-progress';
+  return 'claimed';
+}

@@ -1,8 +1,18 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { ACTOR_ROLES, CLAIM_DIRECTIONS, CLAIM_EVENT_TYPES, CLAIM_STATES, ClaimSchema } from '../src/model.js';
-import type { Actor, Claim, ClaimDirection, ClaimEventType, ClaimRating, ClaimState } from '../src/model.js';
+import {
+  ACTOR_ROLES,
+  CLAIM_DIRECTIONS,
+  CLAIM_EVENT_TYPES,
+  CLAIM_SET_NEED_STATUSES,
+  CLAIM_STATES,
+  ClaimSchema,
+  NEED_STATUSES,
+  REOPENED_NEED_STATUS,
+  needStatusAfter,
+} from '../src/model.js';
+import type { Actor, Claim, ClaimDirection, ClaimEventType, ClaimRating, ClaimState, NeedStatus } from '../src/model.js';
 import {
   CLAIM_TRANSITIONS,
   ClaimTransitionError,
@@ -893,6 +903,119 @@ describe('transitionClaim: properties', () => {
           });
         };
         expect(run()).to.deep.equal(run());
+      }),
+      RUNS,
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The need a claim answers
+// ---------------------------------------------------------------------------
+
+const states = (...list: ClaimState[]): { state: ClaimState }[] => list.map((state) => ({ state }));
+/** Every move the table allows, as [from, to]. */
+const MOVES: [ClaimState, ClaimState][] = CLAIM_STATES.flatMap((from) =>
+  Object.values(CLAIM_TRANSITIONS[from]).map((to): [ClaimState, ClaimState] => [from, to]),
+);
+const HOLDING: readonly ClaimState[] = ['accepted', 'in-progress', 'completed', 'rated'];
+
+describe('needStatusAfter', () => {
+  it('follows one claim forward: claimed, in progress, completed, and completed once rated', () => {
+    expect(needStatusAfter('published', { from: 'pending', to: 'accepted' }, states('accepted'))).to.equal('claimed');
+    expect(needStatusAfter('claimed', { from: 'accepted', to: 'in-progress' }, states('in-progress'))).to.equal('in-progress');
+    expect(needStatusAfter('in-progress', { from: 'in-progress', to: 'completed' }, states('completed'))).to.equal('completed');
+    expect(needStatusAfter('completed', { from: 'completed', to: 'rated' }, states('rated'))).to.equal('completed');
+  });
+
+  it('lists the need again when the claim that held it is withdrawn, from accepted or in progress', () => {
+    expect(REOPENED_NEED_STATUS).to.equal('published');
+    expect(NEED_STATUSES).to.include(REOPENED_NEED_STATUS);
+    expect(needStatusAfter('claimed', { from: 'accepted', to: 'withdrawn' }, states('withdrawn'))).to.equal('published');
+    expect(needStatusAfter('in-progress', { from: 'in-progress', to: 'withdrawn' }, states('withdrawn', 'declined', 'expired'))).to.equal(
+      'published',
+    );
+  });
+
+  it('keeps the need as another claim still holding it implies', () => {
+    expect(needStatusAfter('claimed', { from: 'accepted', to: 'withdrawn' }, states('withdrawn', 'accepted'))).to.equal('claimed');
+    expect(needStatusAfter('in-progress', { from: 'in-progress', to: 'withdrawn' }, states('withdrawn', 'in-progress'))).to.equal('in-progress');
+    expect(needStatusAfter('in-progress', { from: 'in-progress', to: 'withdrawn' }, states('withdrawn', 'rated'))).to.equal('completed');
+    // work taken on and not yet done keeps it in progress, even beside a finished claim
+    expect(needStatusAfter('completed', { from: 'pending', to: 'accepted' }, states('completed', 'accepted'))).to.equal('in-progress');
+  });
+
+  it('changes nothing when a pending claim is declined, withdrawn or expired', () => {
+    for (const to of ['declined', 'withdrawn', 'expired'] as const) {
+      for (const status of NEED_STATUSES) {
+        expect(needStatusAfter(status, { from: 'pending', to }, states(to)), `${status}, pending → ${to}`).to.equal(status);
+        expect(needStatusAfter(status, { from: 'pending', to }, states(to, 'accepted')), `${status} beside an accepted claim`).to.equal(status);
+      }
+    }
+  });
+
+  it('never moves a closed need, and never reopens one a claim did not set', () => {
+    for (const [from, to] of MOVES) {
+      expect(needStatusAfter('closed', { from, to }, states(to, 'in-progress'))).to.equal('closed');
+      expect(needStatusAfter('closed', { from, to }, states(to))).to.equal('closed');
+    }
+    for (const status of ['submitted', 'verified', 'published'] as const) {
+      expect(needStatusAfter(status, { from: 'accepted', to: 'withdrawn' }, states('withdrawn'))).to.equal(status);
+    }
+  });
+
+  it('gives the same answer in any order of claims, and a status claims set while any claim holds the need', () => {
+    const moveArb = fc.constantFrom(...MOVES);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NEED_STATUSES),
+        moveArb,
+        fc.array(fc.constantFrom(...CLAIM_STATES), { maxLength: 6 }),
+        fc.nat(),
+        (status: NeedStatus, [from, to], others, shift) => {
+          const all = states(...others, to);
+          const rotated = [...all.slice(shift % all.length), ...all.slice(0, shift % all.length)];
+          const after = needStatusAfter(status, { from, to }, all);
+          expect(needStatusAfter(status, { from, to }, rotated)).to.equal(after);
+          const moves = HOLDING.includes(from) || HOLDING.includes(to);
+          if (status === 'closed' || !moves) expect(after).to.equal(status);
+          else if (all.some((c) => HOLDING.includes(c.state))) expect(CLAIM_SET_NEED_STATUSES).to.include(after);
+          else expect(after).to.equal(CLAIM_SET_NEED_STATUSES.includes(status) ? REOPENED_NEED_STATUS : status);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('leaves a published need published once every claim on it has ended without the work, whatever happened on the way', () => {
+    // several claims on one need, moved in any order along the table
+    const planArb = fc.array(fc.record({ claim: fc.nat({ max: 3 }), pick: fc.nat() }), { maxLength: 40 });
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const claims: ClaimState[] = ['pending', 'pending', 'pending', 'pending'];
+        let status: NeedStatus = 'published';
+        for (const { claim, pick } of plan) {
+          const from = claims[claim] ?? 'pending';
+          const next = Object.values(CLAIM_TRANSITIONS[from]);
+          const to = next[pick % Math.max(next.length, 1)];
+          if (to === undefined) continue;
+          claims[claim] = to;
+          status = needStatusAfter(status, { from, to }, states(...claims));
+          const holding = claims.filter((c) => HOLDING.includes(c));
+          if (holding.length === 0) expect(status, claims.join(',')).to.equal('published');
+          else expect(CLAIM_SET_NEED_STATUSES).to.include(status);
+          if (holding.length > 0 && holding.every((c) => c === 'accepted')) expect(status).to.equal('claimed');
+        }
+        // end every claim still open without the work
+        for (let i = 0; i < claims.length; i++) {
+          const from = claims[i] ?? 'pending';
+          const to = CLAIM_TRANSITIONS[from].withdraw;
+          if (to === undefined) continue;
+          claims[i] = to;
+          status = needStatusAfter(status, { from, to }, states(...claims));
+        }
+        const served = claims.some((c) => c === 'completed' || c === 'rated');
+        expect(status).to.equal(served ? 'completed' : 'published');
       }),
       RUNS,
     );

@@ -3,8 +3,9 @@
  * answer. They validate with the core schemas (the code the browser runs),
  * move claims only through the core state machine, and follow the memory
  * engine's side effects: an accepted claim naming an offer takes a place (and
- * gives it back when withdrawn), a need follows the claim that answers it,
- * projects and the organization's satisfaction follow their claims.
+ * gives it back when withdrawn), a need follows the claims that answer it
+ * (listed again when the last one ends without the work), projects and the
+ * organization's satisfaction follow their claims.
  */
 import type * as v from 'valibot';
 import {
@@ -15,6 +16,7 @@ import {
   NEED_STATUSES,
   meanRating,
   NeedDraftSchema,
+  needStatusAfter,
   OfferDraftSchema,
   PROJECT_CLAIM_STATES,
   ProjectDraftSchema,
@@ -371,8 +373,6 @@ export async function mayReadClaim(tx: Queryable, principal: Principal, claim: C
   }
 }
 
-const NEED_STATUS_AFTER: Partial<Record<ClaimAction, NeedStatus>> = { accept: 'claimed', start: 'in-progress', complete: 'completed' };
-
 /** The projects that group `claim` (already stored as it now is), with their figures worked out again. */
 async function projectsFollow(tx: Queryable, claim: Claim, at: string): Promise<void> {
   const rows = await tx.query<{ doc: Project }>('select doc from projects where claim_ids @> array[$1]::text[] order by id for update', [claim.id]);
@@ -443,13 +443,20 @@ export async function transition(
     const updated: ServiceOffer = { ...offer, capacity: { ...offer.capacity, used }, updatedAt: at };
     await tx.query('update offers set capacity_used = $2, doc = $3::jsonb where id = $1', [offer.id, used, JSON.stringify(updated)]);
   }
-  // the need follows the claim that answers it, whichever direction it came from
-  const needStatus = NEED_STATUS_AFTER[action];
-  if (next.needId && needStatus) {
+  // the need follows the claims that answer it, whichever direction they came from, and is
+  // listed again when the last one holding it ends without the work (core's needStatusAfter)
+  if (next.needId) {
+    // the need's row lock comes first, so transitions of two claims on one need take turns
+    // and the second reads the first one's claim as committed
     const need = await lockDoc<PublicNeed>(tx, 'needs', next.needId);
     if (need) {
-      const doc: PublicNeed = { ...need, status: needStatus, updatedAt: at };
-      await tx.query('update needs set status = $2, doc = $3::jsonb where id = $1', [need.id, needStatus, JSON.stringify(doc)]);
+      const others = await tx.query<{ doc: Claim }>('select doc from claims where need_id = $1 and id <> $2', [need.id, next.id]);
+      const claimsOfNeed = [...others.rows.map((r) => r.doc), next];
+      const status = needStatusAfter(need.status, { from: claim.state, to: next.state }, claimsOfNeed);
+      if (status !== need.status) {
+        const doc: PublicNeed = { ...need, status, updatedAt: at };
+        await tx.query('update needs set status = $2, doc = $3::jsonb where id = $1', [need.id, status, JSON.stringify(doc)]);
+      }
     }
   }
   await tx.query('update claims set state = $2, doc = $3::jsonb where id = $1', [id, next.state, JSON.stringify(next)]);

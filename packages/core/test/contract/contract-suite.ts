@@ -28,7 +28,8 @@ import {
   type Page,
   type ProjectQuery,
 } from '../../src/adapter.js';
-import { meanRating, type Actor, type Claim, type Need, type NeedDraft, type OfferDraft, type ProjectDraft, type ServiceOffer } from '../../src/model.js';
+import { MATCHABLE_NEED_STATUSES } from '../../src/matching/prepare.js';
+import { meanRating, PROJECT_CLAIM_STATES, type Actor, type Claim, type Need, type NeedDraft, type OfferDraft, type ProjectDraft, type ServiceOffer } from '../../src/model.js';
 import { toPublicNeed } from '../../src/privacy.js';
 
 export interface ContractSubject {
@@ -658,6 +659,93 @@ export function runContractSuite(name: string, setup: () => Promise<ContractSubj
         await expectKind(asOrg.acceptClaim(claim.id, {}, { idempotencyKey: newKey('a') }), 'forbidden');
         await expectKind(asOrg.requestClaim({ ...booking(openOffer()), organizationId: org }, { idempotencyKey: newKey('r') }), 'forbidden');
         expect((await adapter.getClaim(claim.id)).state).to.equal('pending');
+      });
+
+      /** A published need of the data that no claim holds (none accepted or later). */
+      const unheldNeed = (skip: readonly string[] = []): Need =>
+        must(
+          data.needs.find(
+            (n) =>
+              n.status === 'published' &&
+              !skip.includes(n.id) &&
+              !data.claims.some((c) => c.needId === n.id && PROJECT_CLAIM_STATES.includes(c.state)),
+          ),
+          'published need that no claim holds',
+        );
+
+      /** The ids of the needs a list for matching shows (verified and published), across pages. */
+      const matchableNeedIds = async (): Promise<string[]> =>
+        (await all((q: NeedQuery) => adapter.listNeeds(q), { status: [...MATCHABLE_NEED_STATUSES] })).items.map((n) => n.id);
+
+      it('lists a need for claiming again when the claim that held it is withdrawn, from accepted or in progress, in either direction', async () => {
+        const need = unheldNeed();
+        const org = openOffer().organizationId;
+        const claim = await needClaim(need.id, org);
+        await adapter.acceptClaim(claim.id, {}, { idempotencyKey: newKey('a') });
+        expect((await adapter.getNeed(need.id)).status).to.equal('claimed');
+        expect(await matchableNeedIds(), 'a claimed need is not offered for matching').to.not.include(need.id);
+
+        await adapter.withdrawClaim(claim.id, { reason: '机构人手不足，无法上门' }, { idempotencyKey: newKey('w') });
+        expect((await adapter.getNeed(need.id)).status).to.equal('published');
+        const listed = await all((q: NeedQuery) => adapter.listNeeds(q), { status: ['published'] });
+        expect(listed.items.map((n) => n.id)).to.include(need.id);
+        expect(await matchableNeedIds()).to.include(need.id);
+
+        // a booking naming the need, started and then withdrawn, gives it back the same way
+        const booked = await adapter.requestClaim({ ...booking(openOffer()), needId: need.id }, { idempotencyKey: newKey('r') });
+        await adapter.acceptClaim(booked.id, {}, { idempotencyKey: newKey('a') });
+        await adapter.startClaim(booked.id, {}, { idempotencyKey: newKey('s') });
+        expect((await adapter.getNeed(need.id)).status).to.equal('in-progress');
+        await adapter.withdrawClaim(booked.id, { reason: '老人已入住养老院' }, { idempotencyKey: newKey('w') });
+        expect((await adapter.getNeed(need.id)).status).to.equal('published');
+        expect(await matchableNeedIds()).to.include(need.id);
+      });
+
+      it('keeps a need claimed while another claim on it still holds it', async () => {
+        const need = unheldNeed();
+        const first = openOffer().organizationId;
+        const second = must(data.organizations.find((o) => o.id !== first), 'second organization').id;
+        const a = await needClaim(need.id, first);
+        const b = await needClaim(need.id, second);
+        await adapter.acceptClaim(a.id, {}, { idempotencyKey: newKey('a') });
+        await adapter.acceptClaim(b.id, {}, { idempotencyKey: newKey('a') });
+        expect((await adapter.getNeed(need.id)).status).to.equal('claimed');
+
+        await adapter.withdrawClaim(a.id, { reason: '由另一家机构承接' }, { idempotencyKey: newKey('w') });
+        expect((await adapter.getNeed(need.id)).status, 'the other claim is still accepted').to.equal('claimed');
+        expect(await matchableNeedIds()).to.not.include(need.id);
+
+        await adapter.startClaim(b.id, {}, { idempotencyKey: newKey('s') });
+        expect((await adapter.getNeed(need.id)).status).to.equal('in-progress');
+        await adapter.withdrawClaim(b.id, { reason: '居民已搬离本社区' }, { idempotencyKey: newKey('w') });
+        expect((await adapter.getNeed(need.id)).status, 'no claim holds it any more').to.equal('published');
+      });
+
+      it('leaves the need as it is when a pending claim is declined or withdrawn', async () => {
+        const need = unheldNeed();
+        const org = openOffer().organizationId;
+        const before = await adapter.getNeed(need.id);
+        const declined = await needClaim(need.id, org);
+        await adapter.declineClaim(declined.id, { reason: '该机构不在本社区服务' }, { idempotencyKey: newKey('d') });
+        const withdrawn = await needClaim(need.id, org);
+        await adapter.withdrawClaim(withdrawn.id, { reason: '重复提交' }, { idempotencyKey: newKey('w') });
+        expect(plain(await adapter.getNeed(need.id)), 'status and time untouched').to.deep.equal(plain(before));
+
+        // not yet reviewed: a pending claim ending does not list it either
+        const fresh = await freshNeed('未审核需求的认领被拒绝');
+        const submitted = await adapter.getNeed(fresh.id);
+        const refused = await needClaim(fresh.id, org);
+        await adapter.declineClaim(refused.id, { reason: '需求尚未核实' }, { idempotencyKey: newKey('d') });
+        expect(plain(await adapter.getNeed(fresh.id))).to.deep.equal(plain(submitted));
+
+        // held by an accepted claim: a second one declined changes nothing
+        const held = await needClaim(need.id, org);
+        await adapter.acceptClaim(held.id, {}, { idempotencyKey: newKey('a') });
+        const claimed = await adapter.getNeed(need.id);
+        const extra = await adapter.requestClaim({ ...booking(openOffer()), needId: need.id }, { idempotencyKey: newKey('r') });
+        await adapter.declineClaim(extra.id, { reason: '已有机构承接' }, { idempotencyKey: newKey('d') });
+        expect(plain(await adapter.getNeed(need.id))).to.deep.equal(plain(claimed));
+        expect(claimed.status).to.equal('claimed');
       });
 
       it('moves a need with a staff booking of an offer for a resident, as with a need-claim', async () => {
