@@ -259,13 +259,164 @@ test('the demo directory finds 养老, opens an organization, and Back returns t
   await close();
 });
 
+// -- two-way claiming on the demo's embedded default (the local adapter) ------------------------
+
+/** Switches who the workbench acts as, then waits for the claim tracker to reload. */
+async function actAs(page, role) {
+  await page.selectOption('#wb-role', role);
+  await page.waitForTimeout(50);
+  await page.evaluate(() => document.querySelector('rl-claim-tracker').updateComplete);
+}
+
+/** Staff group the tracker's (only) claim into a project; returns the project card's text. */
+async function groupIntoProject(page, title) {
+  const tracker = page.locator('rl-claim-tracker');
+  await actAs(page, 'staff');
+  await tracker.getByRole('button', { name: '组建服务项目' }).click();
+  await tracker.getByRole('checkbox').first().check();
+  await tracker.getByLabel('项目名称').fill(title);
+  await tracker.getByLabel('资金来源').selectOption({ index: 1 });
+  await tracker.getByLabel('项目预算（元）').fill('20000');
+  await tracker.getByLabel('开始日期').fill('2026-12-01');
+  await tracker.getByLabel('结束日期').fill('2027-11-30');
+  await tracker.getByRole('button', { name: '创建项目' }).click();
+  await page.waitForFunction(
+    (t) => document.querySelector('rl-claim-tracker')?.shadowRoot?.querySelector('rl-project-card')?.shadowRoot?.querySelector('article')?.textContent?.includes(t),
+    title,
+    { timeout: 10000 },
+  );
+  return page.evaluate(() => document.querySelector('rl-claim-tracker').shadowRoot.querySelector('rl-project-card').shadowRoot.textContent.replace(/\s+/gu, ' '));
+}
+
+async function axeWithin(page, selector) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (s) => {
+    const result = await window.axe.run(document.querySelector(s), { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
+
+test('need side: a need sent from the form is published by staff, claimed by an organization, accepted, done, rated and grouped into a project', async ({ browser, demo }) => {
+  const { page, errors, close } = await open(browser, `${demo}/`, { viewport: { width: 1280, height: 900 } });
+  const form = page.locator('rl-need-form');
+  await page.waitForFunction(() => document.querySelector('rl-need-form')?.shadowRoot?.querySelector('rl-area-picker')?.shadowRoot?.querySelector('select'), null, {
+    timeout: 10000,
+  });
+  const title = '孩子放学后独自在家需要安全教育';
+  await form.getByLabel('我已阅读并同意上述个人信息处理说明').check();
+  await form.getByRole('combobox', { name: '服务类别' }).fill('儿童保护');
+  await form.getByRole('option').first().click();
+  await form.getByLabel('需求标题').fill(title);
+  await form.getByRole('checkbox', { name: '儿童' }).check();
+  await form.getByLabel('社区（村）').selectOption({ label: '大西别墅居委会' });
+  await form.getByLabel('您的称呼').fill('王阿姨');
+  await form.getByLabel('联系电话').fill('138 1234 5678');
+  await form.getByLabel('上门地址').fill('华阳路 200 弄 3 号');
+  await form.getByRole('button', { name: '提交需求' }).click();
+  await page.waitForFunction(() => document.querySelector('rl-need-form')?.shadowRoot?.querySelector('[part~="tracking-number"]'), null, { timeout: 10000 });
+
+  // staff: the new need waits for review on the matching desk; publishing it brings suggestions
+  const matcher = page.locator('rl-matcher');
+  const needRow = matcher.getByRole('option', { name: new RegExp(title) });
+  await needRow.waitFor({ timeout: 10000 });
+  await needRow.click();
+  await matcher.getByRole('button', { name: '核实并发布' }).click();
+  const candidate = matcher.locator('[part~="candidate"]').filter({ hasText: '儿童安全自护课堂' });
+  await candidate.waitFor({ timeout: 10000 });
+
+  // the organization claims it with its own offer
+  await actAs(page, 'organization');
+  await matcher.getByRole('option', { name: new RegExp(title) }).click();
+  await candidate.getByRole('button', { name: '由该机构认领' }).click();
+  const tracker = page.locator('rl-claim-tracker');
+  await tracker.getByText(title).first().waitFor({ timeout: 10000 });
+  // before acceptance the organization gets no way to the resident's contact
+  assert((await tracker.getByRole('button', { name: '显示联系方式' }).count()) === 0, 'contact offered before acceptance');
+  await tracker.getByText('认领被接受后，机构才能看到居民的联系方式').waitFor();
+
+  await actAs(page, 'staff');
+  await tracker.getByRole('button', { name: '接受认领' }).click();
+  await tracker.getByText('已接受这条认领。').waitFor();
+
+  await actAs(page, 'organization');
+  await tracker.getByRole('button', { name: '显示联系方式' }).click();
+  await tracker.getByText('王阿姨').waitFor();
+  const tel = await tracker.locator('a[href^="tel:"]').getAttribute('href');
+  assert(tel?.replace(/\D/gu, '').endsWith('13812345678'), `phone link: ${tel}`);
+  await tracker.getByRole('button', { name: '开始服务' }).click();
+  await tracker.getByRole('button', { name: '完成服务' }).click();
+  await tracker.getByLabel('受益人次').fill('1');
+  await tracker.getByRole('button', { name: '确认完成' }).click();
+  await tracker.getByText('已记录服务完成。').waitFor();
+  // done: the organization no longer sees the contact
+  assert((await tracker.getByRole('button', { name: '显示联系方式' }).count()) === 0, 'contact still offered after completion');
+
+  await actAs(page, 'resident');
+  await tracker.getByRole('button', { name: '评价服务' }).click();
+  await tracker.getByRole('radio', { name: '非常满意', exact: true }).check();
+  await tracker.getByLabel('评价内容').fill('老师讲得很清楚，孩子记住了。');
+  await tracker.getByRole('button', { name: '提交评价' }).click();
+  await tracker.getByText('感谢评价，已记录。').waitFor();
+
+  const card = await groupIntoProject(page, '大西别墅儿童安全教育项目');
+  assert(card.includes('大西别墅儿童安全教育项目'), `project card: ${card.slice(0, 200)}`);
+  await page.locator('#workbench').screenshot({ path: `${shots}portal-workbench-need-side.png` });
+  const violations = await axeWithin(page, '#workbench');
+  assert(violations.length === 0, `axe: ${violations.join(' | ')}`);
+  assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+  await close();
+});
+
+test('offer side: a resident books a service from the directory; the organization accepts and completes it; the resident rates it; staff make it a project', async ({ browser, demo }) => {
+  const { page, errors, close } = await open(browser, `${demo}/`, { viewport: { width: 1280, height: 900 } });
+  await page.locator('#wb-role').waitFor({ timeout: 15000 });
+  await actAs(page, 'resident');
+  const directory = page.locator('rl-org-directory');
+  const search = directory.getByRole('combobox', { name: '搜索社会组织和服务' });
+  await search.fill('儿童安全自护课堂');
+  await search.press('Enter');
+  await directory.getByRole('list', { name: '搜索结果' }).getByRole('link').first().click();
+  await directory.getByRole('button', { name: /预约/ }).first().click();
+  await page.waitForSelector('#toast:not([hidden])');
+  assert((await page.locator('#toast').textContent()).includes('预约申请'), 'no booking confirmation');
+  const tracker = page.locator('rl-claim-tracker');
+  await tracker.getByText('儿童安全自护课堂').first().waitFor();
+  // the resident cannot answer their own booking
+  assert((await tracker.getByRole('button', { name: '接受认领' }).count()) === 0, 'a resident was offered accept');
+
+  await actAs(page, 'organization');
+  await tracker.getByRole('button', { name: '接受认领' }).click();
+  await tracker.getByRole('button', { name: '开始服务' }).click();
+  await tracker.getByRole('button', { name: '完成服务' }).click();
+  await tracker.getByLabel('受益人次').fill('2');
+  await tracker.getByRole('button', { name: '确认完成' }).click();
+  await tracker.getByText('已记录服务完成。').waitFor();
+
+  await actAs(page, 'resident');
+  await tracker.getByRole('button', { name: '评价服务' }).click();
+  await tracker.getByRole('radio', { name: '满意', exact: true }).check();
+  await tracker.getByLabel('评价内容').fill('老师很耐心，孩子学到了很多。');
+  await tracker.getByRole('button', { name: '提交评价' }).click();
+  await tracker.getByText('感谢评价，已记录。').waitFor();
+  await tracker.getByText('4 星 · 满意').first().waitFor();
+
+  const card = await groupIntoProject(page, '大西别墅儿童安全自护项目');
+  assert(card.includes('大西别墅儿童安全自护项目'), `project card: ${card.slice(0, 200)}`);
+  await page.locator('#workbench').screenshot({ path: `${shots}portal-workbench-offer-side.png` });
+  const violations = await axeWithin(page, '#workbench');
+  assert(violations.length === 0, `axe: ${violations.join(' | ')}`);
+  assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+  await close();
+});
+
 const server = await startStaticServer({ root });
 const demoServer = await startStaticServer({ root: `${root}demo/dist`, fallback: 'index.html' });
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 let passed = 0;
 let failed = 0;
 try {
-  for (const { name, fn } of tests) {
+  // E2E_GREP=text runs only the tests whose name contains it
+  for (const { name, fn } of tests.filter((t) => !process.env.E2E_GREP || t.name.includes(process.env.E2E_GREP))) {
     const started = performance.now();
     try {
       await fn({ browser, base: server.url, demo: demoServer.url });

@@ -133,6 +133,8 @@ const STYLE = `
   #workbench .wb-help { margin: 0 0 1rem; color: var(--page-muted, inherit); }
   #workbench .wb-error { color: var(--page-accent); font-weight: 600; }
   #workbench h3 { font-size: 1.1rem; margin: 1.5rem 0 0.75rem; }
+  #workbench > button { font: inherit; min-height: 2.5rem; padding: 0 1rem; margin: 0 0 0.75rem; border-radius: 6px;
+    border: 1px solid currentColor; background: var(--page-card, #fff); color: inherit; cursor: pointer; }
 `;
 
 const localeOf = (lang: string): Locale => (lang.startsWith('en') ? 'en' : /^zh-(?:tw|hk|mo|hant)/iu.test(lang) ? 'zh-TW' : 'zh-CN');
