@@ -138,7 +138,7 @@ export function slowAdapter(latency: number): DataAdapter {
 // A record over every method, so a method added to the contract fails the type-check here until listed.
 const ADAPTER_METHOD_SET: Record<keyof DataAdapter, true> = {
   listOrganizations: true, getOrganization: true, listOffers: true, getOffer: true, createOffer: true,
-  listNeeds: true, getNeed: true, createNeed: true, getNeedContact: true,
+  listNeeds: true, getNeed: true, createNeed: true, getNeedContact: true, reviewNeed: true,
   listProjects: true, getProject: true, createProject: true,
   listClaims: true, getClaim: true, requestClaim: true, acceptClaim: true, declineClaim: true, withdrawClaim: true,
   startClaim: true, completeClaim: true, rateClaim: true, listAreas: true, getArea: true,

@@ -17,6 +17,7 @@ import type {
   ClaimState,
   Locale,
   NeedPrivateView,
+  NeedReview,
   NeedStatus,
   OfferStatus,
   Organization,
@@ -142,6 +143,13 @@ export interface DataAdapter {
    * is accepted or in progress; `forbidden` for anyone else. Never cached.
    */
   getNeedContact(needId: string, options?: RequestOptions): Promise<NeedPrivateView>;
+  /**
+   * Staff review a need (审核): verify it, publish it for claiming, or close
+   * it (不予受理, with the reason). Moves follow NEED_REVIEWS; any other is
+   * `conflict`. Community staff and street administrators only: anyone else
+   * gets `forbidden`. Only verified and published needs are matched.
+   */
+  reviewNeed(id: string, input: NeedReview, options: WriteOptions): Promise<PublicNeed>;
 
   listProjects(query?: ProjectQuery): Promise<Page<Project>>;
   getProject(id: string, options?: RequestOptions): Promise<Project>;

@@ -54,11 +54,13 @@ type ReadMethod = keyof typeof READS;
 /** Which cached resources each write makes stale. */
 const WRITES = {
   createNeed: ['needs'],
+  reviewNeed: ['needs'],
   createOffer: ['offers'],
   requestClaim: ['claims'],
   acceptClaim: ['claims', 'offers', 'needs', 'projects'],
   declineClaim: ['claims'],
-  withdrawClaim: ['claims', 'offers', 'projects'],
+  // a need held by the withdrawn claim is listed again
+  withdrawClaim: ['claims', 'offers', 'needs', 'projects'],
   startClaim: ['claims', 'needs', 'projects'],
   completeClaim: ['claims', 'needs', 'projects'],
   rateClaim: ['claims', 'organizations', 'projects'],

@@ -33,9 +33,11 @@ import { topLevelCode } from './taxonomy.js';
 import { validateWith, validationMessage, type FieldError, type ValidationCode } from './validation.js';
 import {
   ActorSchema,
+  canReviewNeed,
   capacityLeft,
   meanRating,
   NeedDraftSchema,
+  NeedReviewSchema,
   needStatusAfter,
   OfferDraftSchema,
   PROJECT_CLAIM_STATES,
@@ -494,6 +496,19 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
           };
           changes.push({ store: 'needs', record: need });
           return { need: toPublicNeed(need), trackingNumber };
+        }),
+      reviewNeed: (id, input, opts) =>
+        write('need.review', [id, input, actor], opts, (changes): PublicNeed => {
+          // the reference server's rule: staff of the area and the street's administrators review needs
+          if (!isStaffOrAdmin(actor))
+            throw new AdapterError('forbidden', 'Needs are reviewed by community staff and street administrators.', { status: 403 });
+          const review = validated(NeedReviewSchema, input);
+          const need = one(needs, id, 'Need');
+          if (!canReviewNeed(need.status, review.status))
+            throw new AdapterError('conflict', `A need that is ${need.status} cannot become ${review.status}.`, { status: 409 });
+          const reviewed: Need = { ...need, status: review.status, updatedAt: now().toISOString() };
+          changes.push({ store: 'needs', record: reviewed });
+          return toPublicNeed(reviewed);
         }),
 
       listProjects: (q: ProjectQuery = {}) =>

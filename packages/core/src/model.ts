@@ -670,3 +670,34 @@ export function needStatusAfter(
   if (holding.some((c) => c.state !== 'accepted')) return 'in-progress';
   return 'claimed';
 }
+
+// ---------------------------------------------------------------------------
+// Reviewing a need: staff verify, publish or close it (DataAdapter.reviewNeed)
+// ---------------------------------------------------------------------------
+
+/** The statuses a review gives a need. */
+export const NEED_REVIEW_STATUSES = ['verified', 'published', 'closed'] as const;
+export type NeedReviewStatus = (typeof NEED_REVIEW_STATUSES)[number];
+
+/**
+ * The review table, the one the memory engine and the reference server both
+ * judge by: each status a review sets → the statuses a need may have before
+ * it. A submitted need is verified, or verified and published at once; a
+ * verified one is published; any need not closed yet may be closed (不予受理,
+ * or taken off the lists). Any other move is a conflict.
+ */
+export const NEED_REVIEWS: Readonly<Record<NeedReviewStatus, readonly NeedStatus[]>> = Object.freeze({
+  verified: Object.freeze<NeedStatus[]>(['submitted']),
+  published: Object.freeze<NeedStatus[]>(['submitted', 'verified']),
+  closed: Object.freeze(NEED_STATUSES.filter((s) => s !== 'closed')),
+});
+
+/** True when a review may move a need from `from` to `to`. */
+export const canReviewNeed = (from: NeedStatus, to: NeedReviewStatus): boolean => NEED_REVIEWS[to].includes(from);
+
+/** A review as sent: the new status and why (kept in the server's audit log). */
+export const NeedReviewSchema = v.object({
+  status: picklist(NEED_REVIEW_STATUSES),
+  reason: optionalText(500),
+});
+export type NeedReview = v.InferInput<typeof NeedReviewSchema>;

@@ -36,6 +36,8 @@ export const REST_PATHS = {
   need: '/needs/{id}',
   /** The private part of a need: staff of its area and the organization whose claim was accepted only. */
   needContact: '/needs/{id}/contact',
+  /** Staff review a need: `{ status: verified | published | closed, reason? }`. */
+  needStatus: '/needs/{id}/status',
   projects: '/projects',
   project: '/projects/{id}',
   claims: '/claims',

@@ -140,7 +140,13 @@ describe('cache', () => {
       },
       { idempotencyKey: 'k-1' },
     );
-    expect((await cached.listNeeds()).total).to.equal(1);
+    const [need] = (await cached.listNeeds()).items;
+    expect(need?.status).to.equal('submitted');
+    expect((await cached.getNeed(need!.id)).status).to.equal('submitted');
+    // a review moves the need: the cached list and the cached need are read again
+    await cached.reviewNeed(need!.id, { status: 'published' }, { idempotencyKey: 'k-2' });
+    expect((await cached.listNeeds()).items[0]?.status).to.equal('published');
+    expect((await cached.getNeed(need!.id)).status).to.equal('published');
   });
 
   it('keeps working when its storage fails', async () => {

@@ -136,6 +136,24 @@ describe('createLocalAdapter', () => {
     expect((await second.listNeeds()).total).to.equal(dataset.needs.length + 1);
   });
 
+  it('keeps a need staff reviewed across a reload, and its key', async () => {
+    const name = fresh();
+    const first = make({ name, dataset });
+    const receipt = await first.createNeed(draftFrom(dataset.needs[0]!, '独居老人需要上门助浴（复核测试）'), { idempotencyKey: key('need') });
+    const reviewKey = key('review');
+    const published = await first.reviewNeed(receipt.need.id, { status: 'published', reason: '网格员上门核实' }, { idempotencyKey: reviewKey });
+    expect(published.status).to.equal('published');
+    first.close();
+
+    const second = make({ name });
+    expect(await second.getNeed(receipt.need.id)).to.deep.equal(published);
+    expect((await second.listNeeds({ status: ['published'], q: '复核测试' })).items.map((n) => n.id)).to.deep.equal([receipt.need.id]);
+    // the same press again after the reload: the first answer, nothing moves
+    expect(await second.reviewNeed(receipt.need.id, { status: 'published', reason: '网格员上门核实' }, { idempotencyKey: reviewKey })).to.deep.equal(published);
+    const asOrg = second.withActor({ role: 'organization', id: dataset.organizations[0]!.id });
+    expect((await rejection(asOrg.reviewNeed(receipt.need.id, { status: 'closed', reason: '机构不能关闭' }, { idempotencyKey: key('org') }))).kind).to.equal('forbidden');
+  });
+
   it('answers a repeated idempotency key with the same result after a reload', async () => {
     const name = fresh();
     const idempotencyKey = key('repeat');

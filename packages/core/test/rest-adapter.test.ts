@@ -452,6 +452,22 @@ describe('createRestAdapter', () => {
       expect((await rejection(adapter.startClaim('claim-1', {}, write()))).kind).to.equal('malformed');
     });
 
+    it('reviewNeed posts the status and reason to the need, with its key, and checks the answer is that need so reviewed', async () => {
+      const { fetch, calls } = fakeFetch(() => json({ ...need, status: 'published' }));
+      const adapter = createRestAdapter({ baseUrl: BASE, fetch });
+      const reviewed = await adapter.reviewNeed(need.id, { status: 'published', reason: '电话回访核实' }, write('k-review'));
+      expect(reviewed).to.deep.equal({ ...need, status: 'published' });
+      expect(calls.map((c) => [c.method, c.url.slice(BASE.length), c.headers.get('Idempotency-Key')])).to.deep.equal([
+        ['POST', `/needs/${need.id}/status`, 'k-review'],
+      ]);
+      expect(calls[0]!.body).to.deep.equal({ status: 'published', reason: '电话回访核实' });
+      for (const answer of [{ ...need, status: 'verified' }, { ...need, id: 'need-2', status: 'published' }, { ...need, status: 'published', title: '' }]) {
+        const wrong = createRestAdapter({ baseUrl: BASE, fetch: fakeFetch(() => json(answer)).fetch });
+        expect((await rejection(wrong.reviewNeed(need.id, { status: 'published' }, write()))).kind, JSON.stringify(answer)).to.equal('malformed');
+      }
+      expect((await rejection(adapter.reviewNeed('', { status: 'verified' }, write()))).kind).to.equal('validation');
+    });
+
     it('a project answered as something else is malformed', async () => {
       const { fetch } = fakeFetch(() => json({ ...project, beneficiaries: { served: -1, planned: 0 } }, 201));
       const adapter = createRestAdapter({ baseUrl: BASE, fetch });

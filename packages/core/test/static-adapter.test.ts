@@ -288,6 +288,7 @@ describe('createStaticAdapter', () => {
       const writes: [string, Promise<unknown>][] = [
         ['createOffer', adapter.createOffer({} as never, key)],
         ['createNeed', adapter.createNeed({} as never, key)],
+        ['reviewNeed', adapter.reviewNeed('need-1', { status: 'verified' }, key)],
         ['requestClaim', adapter.requestClaim({} as never, key)],
         ['acceptClaim', adapter.acceptClaim('claim-1', {}, key)],
         ['declineClaim', adapter.declineClaim('claim-1', { reason: 'x' }, key)],

@@ -95,7 +95,6 @@ const ID_RE = /^[\w.:-]{1,64}$/u;
 
 /** The server's own paths, beyond the contract's (REST_PATHS); see packages/server/README.md. */
 export const SERVER_PATHS = {
-  needStatus: '/needs/{id}/status',
   needMatches: '/needs/{id}/matches',
   track: '/track',
   login: '/auth/login',
@@ -131,7 +130,7 @@ export const ROUTES: readonly (readonly ['GET' | 'POST' | 'PUT', string])[] = [
   ['POST', REST_PATHS.areas],
   ['GET', REST_PATHS.area],
   ['GET', REST_PATHS.needContact],
-  ['POST', SERVER_PATHS.needStatus],
+  ['POST', REST_PATHS.needStatus],
   ['GET', SERVER_PATHS.needMatches],
   ['GET', SERVER_PATHS.track],
   ['POST', SERVER_PATHS.login],
@@ -464,7 +463,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     });
   });
 
-  api.post(path(SERVER_PATHS.needStatus), async (c) => {
+  api.post(path(REST_PATHS.needStatus), async (c) => {
     const input = await body(c);
     const id = idParam(c);
     const args = pick(input, ['status', 'reason']);

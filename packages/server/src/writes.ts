@@ -10,12 +10,13 @@
 import type * as v from 'valibot';
 import {
   AreaSchema,
+  canReviewNeed,
   capacityLeft,
   createClaim,
   maskName,
-  NEED_STATUSES,
   meanRating,
   NeedDraftSchema,
+  NeedReviewSchema,
   needStatusAfter,
   OfferDraftSchema,
   PROJECT_CLAIM_STATES,
@@ -31,7 +32,6 @@ import {
   type ClaimAction,
   type ClaimEvent,
   type Need,
-  type NeedStatus,
   type Organization,
   type Project,
   type PublicNeed,
@@ -157,27 +157,17 @@ export async function createNeed(ctx: WriteContext, body: JsonObject): Promise<S
   };
 }
 
-const REVIEWS: Partial<Record<NeedStatus, readonly NeedStatus[]>> = {
-  verified: ['submitted'],
-  published: ['submitted', 'verified'],
-  closed: NEED_STATUSES.filter((s) => s !== 'closed'),
-};
-
-/** Staff verify, publish or close a need in their areas. */
+/** Staff verify, publish or close a need in their areas; the moves are core's NEED_REVIEWS. */
 export async function reviewNeed(ctx: WriteContext, id: string, body: JsonObject): Promise<StoredAnswer> {
   const { tx, principal, now } = ctx;
   requireAccount(principal, ['staff', 'admin']);
-  const status = body['status'];
-  const reason = typeof body['reason'] === 'string' ? body['reason'].trim().slice(0, 500) : '';
-  if (typeof status !== 'string' || !(status in REVIEWS))
-    throw problems.validation('status must be verified, published or closed.', [fieldError('status', 'enum')]);
+  const { status: to, reason } = validated(NeedReviewSchema, body);
   const row = await tx.query<{ doc: PublicNeed; area_code: string }>('select doc, area_code from needs where id = $1 for update', [id]);
   const found = row.rows[0];
   if (!found) throw problems.notFound(`Need ${id}`);
   requireArea(principal, [found.area_code], 'This need');
   const from = found.doc.status;
-  const to = status as NeedStatus;
-  if (!(REVIEWS[to] ?? []).includes(from)) throw problems.conflict(`A need that is ${from} cannot become ${to}.`);
+  if (!canReviewNeed(from, to)) throw problems.conflict(`A need that is ${from} cannot become ${to}.`);
   const at = now.toISOString();
   const doc: PublicNeed = { ...found.doc, status: to, updatedAt: at };
   await tx.query('update needs set status = $2, doc = $3::jsonb where id = $1', [id, to, JSON.stringify(doc)]);

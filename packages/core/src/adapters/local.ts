@@ -216,6 +216,7 @@ export function createLocalAdapter(options: LocalAdapterOptions = {}): LocalAdap
       getNeed: (id, opts) => via((a) => a.getNeed(id, opts)),
       getNeedContact: (id, opts) => via((a) => a.getNeedContact(id, opts)),
       createNeed: (draft, opts) => via((a) => a.createNeed(draft, opts)),
+      reviewNeed: (id, input, opts) => via((a) => a.reviewNeed(id, input, opts)),
       listProjects: (query) => via((a) => a.listProjects(query)),
       getProject: (id, opts) => via((a) => a.getProject(id, opts)),
       createProject: (draft, opts) => via((a) => a.createProject(draft, opts)),

@@ -37,6 +37,7 @@ import {
   type ClaimRating,
   type NeedDraft,
   type NeedPrivateView,
+  type NeedReview,
   type OfferDraft,
   type Organization,
   type Project,
@@ -447,6 +448,15 @@ export function createRestAdapter(options: RestAdapterOptions): DataAdapter {
       guarded(async () => {
         const path = restPath(REST_PATHS.needContact, { id: requireId(needId, `GET ${REST_PATHS.needContact}`) });
         return sameId(await call('GET', path, NeedPrivateViewSchema, opts?.signal), 'needId', needId, `GET ${path}`);
+      }),
+    reviewNeed: (id, input: NeedReview, opts): Promise<PublicNeed> =>
+      guarded(async () => {
+        const path = restPath(REST_PATHS.needStatus, { id: requireId(id, `POST ${REST_PATHS.needStatus}`) });
+        const need = sameId(await post(() => path, input, PublicNeedSchema, opts), 'id', id, `POST ${path}`);
+        // the answer is the need as the review left it (a replay repeats the first answer, which did too)
+        if (need.status !== input.status)
+          throw new AdapterError('malformed', `The answer to POST ${path} has status ${need.status}, not ${input.status}.`);
+        return need;
       }),
 
     listProjects: (q: ProjectQuery = {}) => list(REST_PATHS.projects, q, PROJECT_PARAMS, ProjectPage),

@@ -283,6 +283,7 @@ export function createStaticAdapter(options: StaticAdapterOptions): DataAdapter 
         return toPublicNeed(need);
       }),
     createNeed: () => readOnly('createNeed'),
+    reviewNeed: () => readOnly('reviewNeed'),
     // the file is public: it holds no contact to show anyone
     getNeedContact: () =>
       Promise.reject(

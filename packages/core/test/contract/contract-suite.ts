@@ -29,7 +29,20 @@ import {
   type ProjectQuery,
 } from '../../src/adapter.js';
 import { MATCHABLE_NEED_STATUSES } from '../../src/matching/prepare.js';
-import { meanRating, PROJECT_CLAIM_STATES, type Actor, type Claim, type Need, type NeedDraft, type OfferDraft, type ProjectDraft, type ServiceOffer } from '../../src/model.js';
+import {
+  meanRating,
+  PROJECT_CLAIM_STATES,
+  type Actor,
+  type Claim,
+  type Need,
+  type NeedDraft,
+  type NeedReview,
+  type NeedStatus,
+  type OfferDraft,
+  type ProjectDraft,
+  type PublicNeed,
+  type ServiceOffer,
+} from '../../src/model.js';
 import { toPublicNeed } from '../../src/privacy.js';
 
 export interface ContractSubject {
@@ -406,6 +419,82 @@ export function runContractSuite(name: string, setup: () => Promise<ContractSubj
           expect(field?.message, path).to.be.a('string').and.not.equal('');
         }
         expect((await adapter.listNeeds({ limit: 1 })).total).to.equal(before);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('reviewNeed', () => {
+      /** A need submitted just now by the suite's staff: status submitted. */
+      async function submitted(title: string): Promise<PublicNeed> {
+        const sample = must(data.needs.find((n) => !n.minor) ?? data.needs[0], 'need');
+        const receipt = await adapter.createNeed(draftFromNeed(sample, `${title} ${newKey('n').slice(-6)}`), { idempotencyKey: newKey('need') });
+        expect(receipt.need.status).to.equal('submitted');
+        return receipt.need;
+      }
+      const listed = async (status: NeedStatus): Promise<string[]> =>
+        (await all((q: NeedQuery) => adapter.listNeeds(q), { status: [status] })).items.map((n) => n.id);
+
+      it('lets staff verify a submitted need, which is then listed as verified, and publish it for matching', async () => {
+        const need = await submitted('核实后发布的需求');
+        const verified = await adapter.reviewNeed(need.id, { status: 'verified', reason: '网格员上门核实' }, { idempotencyKey: newKey('v') });
+        expect(verified.id).to.equal(need.id);
+        expect(verified.status).to.equal('verified');
+        expect(verified).to.not.have.any.keys('contact', 'consent', 'health', 'minor');
+        expect(plain(await adapter.getNeed(need.id))).to.deep.equal(plain(verified));
+        expect(await listed('verified')).to.include(need.id);
+        expect(await listed('submitted')).to.not.include(need.id);
+
+        const published = await adapter.reviewNeed(need.id, { status: 'published' }, { idempotencyKey: newKey('p') });
+        expect(published.status).to.equal('published');
+        const matchable = await all((q: NeedQuery) => adapter.listNeeds(q), { status: [...MATCHABLE_NEED_STATUSES] });
+        expect(matchable.items.map((n) => n.id)).to.include(need.id);
+
+        // a street administrator reviews too: a submitted need published at once
+        const other = await submitted('街道直接发布的需求');
+        const byAdmin = await (await as({ role: 'admin', id: 'contract-admin' })).reviewNeed(other.id, { status: 'published' }, { idempotencyKey: newKey('p') });
+        expect(byAdmin.status).to.equal('published');
+      });
+
+      it('refuses organizations and residents as forbidden, changing nothing', async () => {
+        const need = await submitted('机构不能审核的需求');
+        const org = openOffer().organizationId;
+        for (const actor of [{ role: 'organization', id: org }, { role: 'resident', id: 'contract-resident' }] as const) {
+          const other = await as(actor);
+          await expectKind(other.reviewNeed(need.id, { status: 'published' }, { idempotencyKey: newKey('x') }), 'forbidden');
+        }
+        expect(plain(await adapter.getNeed(need.id))).to.deep.equal(plain(need));
+      });
+
+      it('refuses a move the review table does not allow as conflict, and a status it does not know as validation', async () => {
+        const need = await submitted('不予受理的需求');
+        const closed = await adapter.reviewNeed(need.id, { status: 'closed', reason: '不属于本社区的服务范围' }, { idempotencyKey: newKey('c') });
+        expect(closed.status).to.equal('closed');
+        await expectKind(adapter.reviewNeed(need.id, { status: 'verified' }, { idempotencyKey: newKey('v') }), 'conflict');
+        await expectKind(adapter.reviewNeed(need.id, { status: 'closed', reason: '再次关闭' }, { idempotencyKey: newKey('c') }), 'conflict');
+        expect(plain(await adapter.getNeed(need.id))).to.deep.equal(plain(closed));
+
+        const published = must(data.needs.find((n) => n.status === 'published'), 'published need');
+        await expectKind(adapter.reviewNeed(published.id, { status: 'verified' }, { idempotencyKey: newKey('v') }), 'conflict');
+
+        const fresh = await submitted('状态不在审核表里');
+        const invalid = { status: 'claimed' } as unknown as NeedReview;
+        const error = await expectKind(adapter.reviewNeed(fresh.id, invalid, { idempotencyKey: newKey('bad') }), 'validation');
+        expect(error.fieldErrors.map((e) => e.path)).to.include('status');
+        expect((await adapter.getNeed(fresh.id)).status).to.equal('submitted');
+        await expectKind(adapter.reviewNeed('need-that-does-not-exist', { status: 'verified' }, { idempotencyKey: newKey('v') }), 'not-found');
+      });
+
+      it('answers a replay of the same key with the first answer, changing nothing', async () => {
+        const need = await submitted('同一个键审核两次');
+        const key = newKey('review');
+        const first = await adapter.reviewNeed(need.id, { status: 'verified', reason: '电话回访' }, { idempotencyKey: key });
+        const again = await adapter.reviewNeed(need.id, { status: 'verified', reason: '电话回访' }, { idempotencyKey: key });
+        expect(plain(again)).to.deep.equal(plain(first));
+        const published = await adapter.reviewNeed(need.id, { status: 'published' }, { idempotencyKey: newKey('p') });
+        // the old key still names the first write: its answer again, and the need stays published
+        const replayed = await adapter.reviewNeed(need.id, { status: 'verified', reason: '电话回访' }, { idempotencyKey: key });
+        expect(plain(replayed)).to.deep.equal(plain(first));
+        expect(plain(await adapter.getNeed(need.id))).to.deep.equal(plain(published));
       });
     });
 

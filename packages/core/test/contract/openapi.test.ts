@@ -17,6 +17,7 @@ import {
   COST_KINDS,
   FUNDING_SOURCES,
   INTAKE_CHANNELS,
+  NEED_REVIEW_STATUSES,
   NEED_STATUSES,
   NEED_SUBJECTS,
   OFFER_STATUSES,
@@ -152,6 +153,7 @@ const METHODS: Record<keyof typeof REST_PATHS, string[]> = {
   needs: ['get', 'post'],
   need: ['get'],
   needContact: ['get'],
+  needStatus: ['post'],
   projects: ['get', 'post'],
   project: ['get'],
   claims: ['get', 'post'],
@@ -243,13 +245,14 @@ describe('api/openapi.yaml', () => {
       expect(obj(ok.headers, `${path} headers`)).to.have.property(REPLAYED_HEADER);
       for (const code of ['409', '422']) expect(responses, `${path} ${code}`).to.have.property(code);
     }
-    expect(posts).to.equal(4 + 1 + CLAIM_ACTIONS.length);
+    // creates, the need review, the claim transition template and each action
+    expect(posts).to.equal(4 + 1 + 1 + CLAIM_ACTIONS.length);
   });
 
-  it('answers 201 for creates and 200 for transitions', () => {
+  it('answers 201 for creates and 200 for transitions and reviews', () => {
     for (const path of [REST_PATHS.needs, REST_PATHS.offers, REST_PATHS.claims, REST_PATHS.projects])
       expect(obj(operation(path, 'post').responses, path)).to.have.property('201');
-    for (const path of [REST_PATHS.claimTransition, ...CLAIM_ACTIONS.map(actionPath)])
+    for (const path of [REST_PATHS.claimTransition, REST_PATHS.needStatus, ...CLAIM_ACTIONS.map(actionPath)])
       expect(obj(operation(path, 'post').responses, path)).to.have.property('200');
   });
 
@@ -295,6 +298,7 @@ describe('api/openapi.yaml', () => {
       ['IntakeChannel', INTAKE_CHANNELS],
       ['NeedSubject', NEED_SUBJECTS],
       ['NeedStatus', NEED_STATUSES],
+      ['NeedReviewStatus', NEED_REVIEW_STATUSES],
       ['FundingSource', FUNDING_SOURCES],
       ['ProjectStatus', PROJECT_STATUSES],
       ['AreaLevel', AREA_LEVELS],
@@ -316,6 +320,7 @@ describe('api/openapi.yaml', () => {
       'PublicNeed',
       'NeedDraft',
       'NeedReceipt',
+      'NeedReview',
       'Claim',
       'ClaimTransition',
       'ClaimRequest',
@@ -373,6 +378,10 @@ describe('api/openapi.yaml', () => {
       expect(problemsOf('NeedDraft', draft)).to.deep.equal([]);
       const receipt = await adapter.createNeed(draft, { idempotencyKey: 'openapi-need-1' });
       expect(problemsOf('NeedReceipt', receipt)).to.deep.equal([]);
+      const review = { status: 'published' as const, reason: '电话回访核实' };
+      expect(problemsOf('NeedReview', review)).to.deep.equal([]);
+      expect(problemsOf('PublicNeed', await adapter.reviewNeed(receipt.need.id, review, { idempotencyKey: 'openapi-review-1' }))).to.deep.equal([]);
+      expect(problemsOf('NeedReview', { status: 'claimed' })).to.not.be.empty;
       expect(problemsOf('NeedPage', await adapter.listNeeds({ limit: 200 }))).to.deep.equal([]);
       expect(problemsOf('OrganizationPage', await adapter.listOrganizations({ limit: 5 }))).to.deep.equal([]);
       expect(problemsOf('AreaList', { items: await adapter.listAreas() })).to.deep.equal([]);

@@ -53,6 +53,7 @@ import {
   type MemoryDataset,
   type NeedDraft,
   type NeedQuery,
+  type NeedReview,
   type OfferDraft,
   type OfferQuery,
   type OrganizationQuery,
@@ -521,6 +522,11 @@ export function createHandlers(options: CreateHandlersOptions): MockApi {
       status: 200,
       body: await c.engine.getNeedContact(param(c, 'id'), { signal: c.signal }),
     })],
+    ['POST', REST_PATHS.needStatus, async (c) => {
+      // the engine validates the status and the reason, and judges who reviews
+      const body = pick(await readJsonObject(c.request), ['status', 'reason']) as unknown as NeedReview;
+      return { status: 200, body: toPublicNeed(await c.engine.reviewNeed(param(c, 'id'), body, c.write)) };
+    }],
     ['GET', REST_PATHS.projects, async (c) => ({
       status: 200,
       body: await c.engine.listProjects({ ...(parseQuery(c.url.searchParams, PROJECT_QUERY) as ProjectQuery), signal: c.signal }),
