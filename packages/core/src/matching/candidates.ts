@@ -21,14 +21,17 @@ import {
   P_CATEGORY,
   P_FIT,
   P_TEXT,
+  P_URGENCY,
   TermSet,
   areaValueOfLength,
+  audienceValueOf,
   centsOf,
+  fitBoundOf,
   cheapCents,
   cheapCentsOf,
   checkList,
   offerOnlyCents,
-  maxUrgencyCents,
+  urgencyValueOf,
   prepareNeed,
   prepareOffer,
   resolveContext,
@@ -91,6 +94,31 @@ function checkK(k: number): number {
 }
 
 /**
+ * Every indexed offer's text terms in one array, so scoring text reads one
+ * contiguous run instead of a separate array object per offer. Removed
+ * offers leave their run behind until the dead part outgrows the live one.
+ */
+class TermArena {
+  terms = new Int32Array(1 << 16);
+  used = 0;
+  dead = 0;
+
+  append(run: Int32Array): number {
+    if (this.used + run.length > this.terms.length) {
+      let size = this.terms.length * 2;
+      while (size < this.used + run.length) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.terms.subarray(0, this.used));
+      this.terms = grown;
+    }
+    const start = this.used;
+    this.terms.set(run, start);
+    this.used += run.length;
+    return start;
+  }
+}
+
+/**
  * The available offers of one top-level category serving one area code,
  * with the numbers scoring needs (all parts but text) kept in flat arrays:
  * scanning a bucket then reads contiguous memory instead of one scattered
@@ -108,8 +136,16 @@ class OfferBucket {
   offerCents = new Int32Array(4);
   /** 1 when the offer has nested service-area codes, so it may also sit in a finer bucket for the same need. */
   nested = new Uint8Array(4);
-  /** The most an offer here scores on capacity and trust; kept on removal (still a bound). */
+  /** Where the offer's text terms start in the index's TermArena, and how many there are. */
+  termStart = new Int32Array(4);
+  termCount = new Int32Array(4);
+  // Bounds over the offers here, kept on removal (they stay bounds): the most
+  // any scores on capacity and trust, the union of their audiences and modes
+  // (each part's value only grows with more bits), and the best readiness.
   maxOfferCents = 0;
+  audienceUnion = 0;
+  modeUnion = 0;
+  maxReadiness = 0;
 
   constructor(
     readonly top: number,
@@ -131,9 +167,11 @@ class OfferBucket {
     this.readiness = grown(this.readiness, (n) => new Float64Array(n));
     this.offerCents = grown(this.offerCents, (n) => new Int32Array(n));
     this.nested = grown(this.nested, (n) => new Uint8Array(n));
+    this.termStart = grown(this.termStart, (n) => new Int32Array(n));
+    this.termCount = grown(this.termCount, (n) => new Int32Array(n));
   }
 
-  private write(i: number, po: PreparedOffer, offerCents: number): void {
+  private write(i: number, po: PreparedOffer, offerCents: number, termStart: number): void {
     this.offers[i] = po;
     this.itemIndex[i] = po.itemIndex;
     this.audiences[i] = po.audiences;
@@ -143,12 +181,17 @@ class OfferBucket {
     this.readiness[i] = po.readiness;
     this.offerCents[i] = offerCents;
     this.nested[i] = po.nestedAreas ? 1 : 0;
+    this.termStart[i] = termStart;
+    this.termCount[i] = po.grams.length;
   }
 
-  add(po: PreparedOffer, offerCents: number): void {
+  add(po: PreparedOffer, offerCents: number, termStart: number): void {
     if (this.size === this.itemIndex.length) this.grow();
-    this.write(this.size++, po, offerCents);
+    this.write(this.size++, po, offerCents, termStart);
     this.maxOfferCents = Math.max(this.maxOfferCents, offerCents);
+    this.audienceUnion |= po.audiences;
+    this.modeUnion |= po.modes;
+    this.maxReadiness = Math.max(this.maxReadiness, po.readiness);
   }
 
   remove(id: string): void {
@@ -156,9 +199,14 @@ class OfferBucket {
     if (at < 0) return;
     // order inside a bucket does not matter: results are ranked by score and id
     const last = this.size - 1;
-    if (at !== last) this.write(at, this.offers[last] as PreparedOffer, this.offerCents[last] as number);
+    if (at !== last) this.write(at, this.offers[last] as PreparedOffer, this.offerCents[last] as number, this.termStart[last] as number);
     this.offers.pop();
     this.size = last;
+  }
+
+  /** Points every offer's terms at a new arena (after compaction). */
+  moveTerms(starts: ReadonlyMap<string, number>): void {
+    for (let i = 0; i < this.size; i++) this.termStart[i] = starts.get((this.offers[i] as PreparedOffer).id) ?? 0;
   }
 }
 
@@ -192,6 +240,9 @@ export class CandidateIndex implements MatchIndex {
   private readonly unavailableBuckets = new Map<string, PreparedOffer[]>();
   /** Open needs, once under each area that contains them. */
   private readonly needBuckets = new Map<string, PreparedNeed[]>();
+  private arena = new TermArena();
+  /** Where each available offer's terms start in the arena. */
+  private readonly termStarts = new Map<string, number>();
 
   constructor(needs: readonly PublicNeed[], offers: readonly ServiceOffer[], context: MatchContext | undefined) {
     checkList(needs, 'createMatchIndex needs a `needs` array');
@@ -217,6 +268,8 @@ export class CandidateIndex implements MatchIndex {
     const po = prepareOffer(offer, this.env);
     if (this.offers.has(po.id)) throw new RangeError(`Offer ${JSON.stringify(po.id)} is already in the match index`);
     this.offers.set(po.id, po);
+    const termStart = po.unavailable === 0 ? this.arena.append(po.grams) : -1;
+    if (termStart >= 0) this.termStarts.set(po.id, termStart);
     for (const code of po.areaCodes) {
       const key = bucketKey(po.top, code);
       if (po.unavailable !== 0) {
@@ -235,7 +288,7 @@ export class CandidateIndex implements MatchIndex {
         bucket = new OfferBucket(po.top, code.length);
         byTop[po.top] = bucket;
       }
-      bucket.add(po, offerOnlyCents(po, this.env));
+      bucket.add(po, offerOnlyCents(po, this.env), termStart);
     }
   }
 
@@ -256,7 +309,22 @@ export class CandidateIndex implements MatchIndex {
       this.offerBuckets.get(code)?.[po.top]?.remove(offerId);
       removeFrom(this.unavailableBuckets.get(key), offerId);
     }
+    if (this.termStarts.delete(offerId)) {
+      this.arena.dead += po.grams.length;
+      if (this.arena.dead > 65536 && this.arena.dead * 2 > this.arena.used) this.compactTerms();
+    }
     return true;
+  }
+
+  /** Copies the live offers' terms to a fresh arena and repoints the buckets. */
+  private compactTerms(): void {
+    const arena = new TermArena();
+    for (const id of [...this.termStarts.keys()]) {
+      const po = this.offers.get(id) as PreparedOffer;
+      this.termStarts.set(id, arena.append(po.grams));
+    }
+    this.arena = arena;
+    for (const byTop of this.offerBuckets.values()) for (const bucket of byTop) bucket?.moveTerms(this.termStarts);
   }
 
   // -------------------------------------------------------------------------
@@ -311,14 +379,25 @@ export class CandidateIndex implements MatchIndex {
   // Queries
   // -------------------------------------------------------------------------
 
-  /** The buckets that can hold eligible offers for a need, each with the most any of its offers can score. */
-  private bucketsFor(pn: PreparedNeed): { bucket: OfferBucket; bound: number }[] {
+  // scratch space of the queries, reused between calls
+  private scratchBuckets: OfferBucket[] = [];
+  private scratchBounds = new Float64Array(64);
+  private scratchCheap = new Float64Array(256);
+  private scratchSlot = new Int32Array(256);
+  private scratchOrder = new Int32Array(256);
+  private readonly needTerms = new TermSet();
+
+  /**
+   * The buckets that can hold eligible offers for a need, in `scratchBuckets`,
+   * each with the most any of its offers can score in `scratchBounds`, best
+   * bound first. Returns how many.
+   */
+  private bucketsFor(pn: PreparedNeed): number {
     const w = this.env.weights;
-    // parts whose bound does not depend on the bucket
-    const fixed = centsOf(1, w[P_AUDIENCE] as number) + centsOf(1, w[P_FIT] as number) + maxUrgencyCents(pn, this.env) + this.env.textCents;
     const sameTop = centsOf(CATEGORY_VALUE[3], w[P_CATEGORY] as number);
     const relatedTop = centsOf(CATEGORY_VALUE[1], w[P_CATEGORY] as number);
-    const out: { bucket: OfferBucket; bound: number }[] = [];
+    const buckets = this.scratchBuckets;
+    let count = 0;
     for (const code of pn.areaPath) {
       const byTop = this.offerBuckets.get(code);
       if (byTop === undefined) continue;
@@ -326,17 +405,33 @@ export class CandidateIndex implements MatchIndex {
       for (const top of TOPS_WITH_RELATED[pn.top] ?? []) {
         const bucket = byTop[top];
         if (bucket === undefined || bucket.size === 0) continue;
-        out.push({ bucket, bound: fixed + area + (top === pn.top ? sameTop : relatedTop) + bucket.maxOfferCents });
+        const bound =
+          // any text may match and any schedule may fit
+          this.env.textCents +
+          area +
+          (top === pn.top ? sameTop : relatedTop) +
+          centsOf(audienceValueOf(pn, bucket.audienceUnion), w[P_AUDIENCE] as number) +
+          centsOf(fitBoundOf(pn, bucket.modeUnion), w[P_FIT] as number) +
+          centsOf(urgencyValueOf(pn, bucket.maxReadiness), w[P_URGENCY] as number) +
+          bucket.maxOfferCents;
+        if (count === this.scratchBounds.length) {
+          const grown = new Float64Array(count * 2);
+          grown.set(this.scratchBounds);
+          this.scratchBounds = grown;
+        }
+        // insertion by bound, highest first
+        let at = count++;
+        while (at > 0 && (this.scratchBounds[at - 1] as number) < bound) {
+          this.scratchBounds[at] = this.scratchBounds[at - 1] as number;
+          buckets[at] = buckets[at - 1] as OfferBucket;
+          at--;
+        }
+        this.scratchBounds[at] = bound;
+        buckets[at] = bucket;
       }
     }
-    return out;
+    return count;
   }
-
-  // scratch space of rankOffers, reused between calls
-  private scratchCheap = new Float64Array(256);
-  private scratchSlot = new Int32Array(256);
-  private scratchOrder = new Int32Array(256);
-  private readonly needTerms = new TermSet();
 
   /**
    * The k best eligible offers as ranked entries (no reasons yet). Buckets go
@@ -348,13 +443,16 @@ export class CandidateIndex implements MatchIndex {
     if (!pn.open || k === 0) return [];
     const env = this.env;
     const best = new TopK<PreparedOffer>(k);
-    const buckets = this.bucketsFor(pn).sort((a, b) => b.bound - a.bound);
+    const bucketCount = this.bucketsFor(pn);
     const textMax = env.textCents;
     const textWeight = env.weights[P_TEXT] as number;
+    const needTermCount = pn.grams.length;
+    const terms = this.arena.terms;
     this.needTerms.load(pn.grams);
-    for (const { bucket, bound } of buckets) {
-      if (best.closedBelow(bound)) break;
-      const { size, offers, itemIndex, audiences, modes, days, dayParts, readiness, offerCents, nested, top, areaLength } = bucket;
+    for (let b = 0; b < bucketCount; b++) {
+      if (best.closedBelow(this.scratchBounds[b] as number)) break;
+      const bucket = this.scratchBuckets[b] as OfferBucket;
+      const { size, offers, itemIndex, audiences, modes, days, dayParts, readiness, offerCents, nested, termStart, termCount, top, areaLength } = bucket;
       if (size > this.scratchCheap.length) {
         this.scratchCheap = new Float64Array(size * 2);
         this.scratchSlot = new Int32Array(size * 2);
@@ -399,10 +497,14 @@ export class CandidateIndex implements MatchIndex {
         const j = order[o] as number;
         const c = cheap[j] as number;
         if (best.closedBelow(c + textMax)) break;
-        const po = offers[slot[j] as number] as PreparedOffer;
-        if (best.excludes(c + textMax, po.id)) continue;
-        const text = centsOf(textValueOfShared(this.needTerms.sharedWith(po.grams), pn.grams.length, po.grams.length), textWeight);
-        best.add({ item: po, id: po.id, cents: c + text });
+        const i = slot[j] as number;
+        const offerTerms = termCount[i] as number;
+        const shared = this.needTerms.sharedIn(terms, termStart[i] as number, offerTerms);
+        const total = c + centsOf(textValueOfShared(shared, needTermCount, offerTerms), textWeight);
+        // the offer object (and its id, for ties) is read only for a total that can enter the list
+        if (best.closedBelow(total)) continue;
+        const po = offers[i] as PreparedOffer;
+        best.add({ item: po, id: po.id, cents: total });
       }
     }
     return best.list;
@@ -412,7 +514,9 @@ export class CandidateIndex implements MatchIndex {
   rankAllOffers(pn: PreparedNeed): Ranked<PreparedOffer>[] {
     if (!pn.open) return [];
     const out: Ranked<PreparedOffer>[] = [];
-    for (const { bucket } of this.bucketsFor(pn)) {
+    const count = this.bucketsFor(pn);
+    for (let b = 0; b < count; b++) {
+      const bucket = this.scratchBuckets[b] as OfferBucket;
       for (const po of bucket.offers) {
         if (servedAreaLength(pn, po) === bucket.areaLength) out.push({ item: po, id: po.id, cents: totalCents(pn, po, this.env) });
       }
@@ -510,6 +614,17 @@ export class AllPairsMatcher {
     }
     return best.list.map(({ item }) => ({ item: item.offer, score: scorePrepared(pn, item, this.env) }));
   }
+}
+
+/** The all-pairs reference with the offers compiled once, for scoring many needs against the same list. */
+export interface AllPairsOfferMatcher {
+  /** The k best eligible offers for a need, found by scoring it against every offer. */
+  suggestOffers(need: PublicNeed, k: number): Suggestion<ServiceOffer>[];
+}
+
+/** Compiles the offers once for `suggestOffersNaive`-style scans of many needs (tests and the benchmark). */
+export function createAllPairsMatcher(offers: readonly ServiceOffer[], context: MatchContext): AllPairsOfferMatcher {
+  return new AllPairsMatcher(offers, context);
 }
 
 /** The k best eligible offers for a need by scoring it against every offer (the all-pairs reference). */
