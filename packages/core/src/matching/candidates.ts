@@ -42,7 +42,7 @@ import {
   topsRelated,
   totalCents,
 } from './prepare.js';
-import type { PreparedNeed, PreparedOffer, ScoringEnv } from './prepare.js';
+import type { PairFacts, PreparedNeed, PreparedOffer, ScoringEnv } from './prepare.js';
 import { TOP_CODES, relatedTopIndexes } from './related.js';
 import { scorePrepared } from './scoring.js';
 import type { MatchContext, MatchIndex, MatchIndexInput, Suggestion } from './types.js';
@@ -52,6 +52,8 @@ export interface Ranked<T> {
   readonly item: T;
   readonly id: string;
   readonly cents: number;
+  /** What ranking measured, when it did (see PairFacts). */
+  readonly facts?: PairFacts;
 }
 
 /** Best first: higher total, then lower id, so ties never depend on input order. */
@@ -124,21 +126,26 @@ class TermArena {
  * scanning a bucket then reads contiguous memory instead of one scattered
  * object per offer, which is what bounds the index's speed.
  */
+// Fields of one offer in a bucket's row, all numbers.
+const F_ITEM = 0;
+const F_AUDIENCES = 1;
+const F_MODES = 2;
+const F_DAYS = 3;
+const F_DAY_PARTS = 4;
+const F_READINESS = 5;
+const F_OFFER_CENTS = 6;
+/** 1 when the offer has nested service-area codes, so it may also sit in a finer bucket for the same need. */
+const F_NESTED = 7;
+/** Where the offer's text terms start in the index's TermArena, and how many there are. */
+const F_TERM_START = 8;
+const F_TERM_COUNT = 9;
+const ROW = 10;
+
 class OfferBucket {
   readonly offers: PreparedOffer[] = [];
   size = 0;
-  itemIndex = new Int32Array(4);
-  audiences = new Int32Array(4);
-  modes = new Uint8Array(4);
-  days = new Uint8Array(4);
-  dayParts = new Uint8Array(4);
-  readiness = new Float64Array(4);
-  offerCents = new Int32Array(4);
-  /** 1 when the offer has nested service-area codes, so it may also sit in a finer bucket for the same need. */
-  nested = new Uint8Array(4);
-  /** Where the offer's text terms start in the index's TermArena, and how many there are. */
-  termStart = new Int32Array(4);
-  termCount = new Int32Array(4);
+  /** One row of ROW numbers per offer, side by side, so a scan reads one run of memory. */
+  rows = new Float64Array(4 * ROW);
   // Bounds over the offers here, kept on removal (they stay bounds): the most
   // any scores on capacity and trust, the union of their audiences and modes
   // (each part's value only grows with more bits), and the best readiness.
@@ -152,41 +159,28 @@ class OfferBucket {
     readonly areaLength: number,
   ) {}
 
-  private grow(): void {
-    const size = this.itemIndex.length * 2;
-    const grown = <A extends Int32Array | Uint8Array | Float64Array>(a: A, make: (n: number) => A): A => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.itemIndex = grown(this.itemIndex, (n) => new Int32Array(n));
-    this.audiences = grown(this.audiences, (n) => new Int32Array(n));
-    this.modes = grown(this.modes, (n) => new Uint8Array(n));
-    this.days = grown(this.days, (n) => new Uint8Array(n));
-    this.dayParts = grown(this.dayParts, (n) => new Uint8Array(n));
-    this.readiness = grown(this.readiness, (n) => new Float64Array(n));
-    this.offerCents = grown(this.offerCents, (n) => new Int32Array(n));
-    this.nested = grown(this.nested, (n) => new Uint8Array(n));
-    this.termStart = grown(this.termStart, (n) => new Int32Array(n));
-    this.termCount = grown(this.termCount, (n) => new Int32Array(n));
-  }
-
   private write(i: number, po: PreparedOffer, offerCents: number, termStart: number): void {
     this.offers[i] = po;
-    this.itemIndex[i] = po.itemIndex;
-    this.audiences[i] = po.audiences;
-    this.modes[i] = po.modes;
-    this.days[i] = po.days;
-    this.dayParts[i] = po.dayParts;
-    this.readiness[i] = po.readiness;
-    this.offerCents[i] = offerCents;
-    this.nested[i] = po.nestedAreas ? 1 : 0;
-    this.termStart[i] = termStart;
-    this.termCount[i] = po.grams.length;
+    const r = this.rows;
+    const at = i * ROW;
+    r[at + F_ITEM] = po.itemIndex;
+    r[at + F_AUDIENCES] = po.audiences;
+    r[at + F_MODES] = po.modes;
+    r[at + F_DAYS] = po.days;
+    r[at + F_DAY_PARTS] = po.dayParts;
+    r[at + F_READINESS] = po.readiness;
+    r[at + F_OFFER_CENTS] = offerCents;
+    r[at + F_NESTED] = po.nestedAreas ? 1 : 0;
+    r[at + F_TERM_START] = termStart;
+    r[at + F_TERM_COUNT] = po.grams.length;
   }
 
   add(po: PreparedOffer, offerCents: number, termStart: number): void {
-    if (this.size === this.itemIndex.length) this.grow();
+    if ((this.size + 1) * ROW > this.rows.length) {
+      const grown = new Float64Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
     this.write(this.size++, po, offerCents, termStart);
     this.maxOfferCents = Math.max(this.maxOfferCents, offerCents);
     this.audienceUnion |= po.audiences;
@@ -199,14 +193,15 @@ class OfferBucket {
     if (at < 0) return;
     // order inside a bucket does not matter: results are ranked by score and id
     const last = this.size - 1;
-    if (at !== last) this.write(at, this.offers[last] as PreparedOffer, this.offerCents[last] as number, this.termStart[last] as number);
+    if (at !== last) this.rows.copyWithin(at * ROW, last * ROW, last * ROW + ROW);
+    this.offers[at] = this.offers[last] as PreparedOffer;
     this.offers.pop();
     this.size = last;
   }
 
   /** Points every offer's terms at a new arena (after compaction). */
   moveTerms(starts: ReadonlyMap<string, number>): void {
-    for (let i = 0; i < this.size; i++) this.termStart[i] = starts.get((this.offers[i] as PreparedOffer).id) ?? 0;
+    for (let i = 0; i < this.size; i++) this.rows[i * ROW + F_TERM_START] = starts.get((this.offers[i] as PreparedOffer).id) ?? 0;
   }
 }
 
@@ -452,7 +447,7 @@ export class CandidateIndex implements MatchIndex {
     for (let b = 0; b < bucketCount; b++) {
       if (best.closedBelow(this.scratchBounds[b] as number)) break;
       const bucket = this.scratchBuckets[b] as OfferBucket;
-      const { size, offers, itemIndex, audiences, modes, days, dayParts, readiness, offerCents, nested, termStart, termCount, top, areaLength } = bucket;
+      const { size, offers, rows, top, areaLength } = bucket;
       if (size > this.scratchCheap.length) {
         this.scratchCheap = new Float64Array(size * 2);
         this.scratchSlot = new Int32Array(size * 2);
@@ -461,21 +456,21 @@ export class CandidateIndex implements MatchIndex {
       const cheap = this.scratchCheap;
       const slot = this.scratchSlot;
       let count = 0;
-      for (let i = 0; i < size; i++) {
+      for (let i = 0, at = 0; i < size; i++, at += ROW) {
         // an offer serving the need through nested codes is taken in the bucket of the most specific one
-        if (nested[i] === 1 && servedAreaLength(pn, offers[i] as PreparedOffer) !== areaLength) continue;
+        if (rows[at + F_NESTED] === 1 && servedAreaLength(pn, offers[i] as PreparedOffer) !== areaLength) continue;
         const c = cheapCentsOf(
           pn,
           env,
-          itemIndex[i] as number,
+          rows[at + F_ITEM] as number,
           top,
-          audiences[i] as number,
+          rows[at + F_AUDIENCES] as number,
           areaLength,
-          offerCents[i] as number,
-          modes[i] as number,
-          days[i] as number,
-          dayParts[i] as number,
-          readiness[i] as number,
+          rows[at + F_OFFER_CENTS] as number,
+          rows[at + F_MODES] as number,
+          rows[at + F_DAYS] as number,
+          rows[at + F_DAY_PARTS] as number,
+          rows[at + F_READINESS] as number,
         );
         if (best.closedBelow(c + textMax)) continue;
         cheap[count] = c;
@@ -498,13 +493,13 @@ export class CandidateIndex implements MatchIndex {
         const c = cheap[j] as number;
         if (best.closedBelow(c + textMax)) break;
         const i = slot[j] as number;
-        const offerTerms = termCount[i] as number;
-        const shared = this.needTerms.sharedIn(terms, termStart[i] as number, offerTerms);
+        const offerTerms = rows[i * ROW + F_TERM_COUNT] as number;
+        const shared = this.needTerms.sharedIn(terms, rows[i * ROW + F_TERM_START] as number, offerTerms);
         const total = c + centsOf(textValueOfShared(shared, needTermCount, offerTerms), textWeight);
         // the offer object (and its id, for ties) is read only for a total that can enter the list
         if (best.closedBelow(total)) continue;
         const po = offers[i] as PreparedOffer;
-        best.add({ item: po, id: po.id, cents: total });
+        best.add({ item: po, id: po.id, cents: total, facts: { areaLength, sharedTerms: shared, offerTerms } });
       }
     }
     return best.list;
@@ -546,7 +541,7 @@ export class CandidateIndex implements MatchIndex {
   suggestOffers(need: PublicNeed, k: number): Suggestion<ServiceOffer>[] {
     checkK(k);
     const pn = this.preparedNeed(need);
-    return this.rankOffers(pn, k).map(({ item }) => ({ item: item.offer, score: scorePrepared(pn, item, this.env) }));
+    return this.rankOffers(pn, k).map(({ item, facts }) => ({ item: item.offer, score: scorePrepared(pn, item, this.env, facts) }));
   }
 
   eligibleOffers(need: PublicNeed): Suggestion<ServiceOffer>[] {

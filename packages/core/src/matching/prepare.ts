@@ -158,7 +158,9 @@ export interface PreparedOffer {
   readonly left: number;
   /** Blocker bits of the offer alone: not open, out of dates, full. */
   readonly unavailable: number;
-  readonly organization: Organization | undefined;
+  readonly status: ServiceOffer['status'];
+  /** What the trust reason shows, copied so reasons do not read the organization again; undefined for an unknown organization. */
+  readonly trustParams: { readonly rating: string; readonly registration: string; readonly satisfaction: number | '' } | undefined;
   readonly trust: number;
   readonly grams: Int32Array;
 }
@@ -288,7 +290,11 @@ export function prepareOffer(offer: ServiceOffer, env: ScoringEnv): PreparedOffe
     readiness: readinessOf(capacity.period, days, popcount(days)),
     left,
     unavailable,
-    organization,
+    status: offer.status,
+    trustParams:
+      organization === undefined
+        ? undefined
+        : { rating: organization.rating ?? '', registration: organization.registration.status, satisfaction: organization.satisfaction ?? '' },
     trust: organization === undefined ? 0 : trustValue(organization),
     grams: textGrams(`${String(offer.title)}\n${String(offer.description)}`),
   };
@@ -343,14 +349,20 @@ export function servedAreaLength(pn: PreparedNeed, po: PreparedOffer): number {
   return best < 0 ? 0 : 6 + 3 * best;
 }
 
-/** Blocker bits of a pair (see B_*). */
-export function blockerBits(pn: PreparedNeed, po: PreparedOffer): number {
-  return (
-    (pn.open ? 0 : B_NEED_NOT_OPEN) |
-    (topsRelated(pn.top, po.top) ? 0 : B_CATEGORY) |
-    (servedAreaLength(pn, po) > 0 ? 0 : B_AREA) |
-    po.unavailable
-  );
+/** Blocker bits of a pair (see B_*); `areaLength` as servedAreaLength gives it. */
+export function blockerBits(pn: PreparedNeed, po: PreparedOffer, areaLength = servedAreaLength(pn, po)): number {
+  return (pn.open ? 0 : B_NEED_NOT_OPEN) | (topsRelated(pn.top, po.top) ? 0 : B_CATEGORY) | (areaLength > 0 ? 0 : B_AREA) | po.unavailable;
+}
+
+/**
+ * What the index already measured for a pair while ranking: the serving
+ * code's length and the shared text terms. Scoring with it gives the same
+ * values as measuring again, without reading the offer's arrays.
+ */
+export interface PairFacts {
+  readonly areaLength: number;
+  readonly sharedTerms: number;
+  readonly offerTerms: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -551,16 +563,21 @@ export class TermSet {
 const recentNeedTerms = new TermSet();
 let loadedTerms: Int32Array | undefined;
 
+/** The facts of a pair measured from scratch. */
+export function pairFacts(pn: PreparedNeed, po: PreparedOffer): PairFacts {
+  return { areaLength: servedAreaLength(pn, po), sharedTerms: -1, offerTerms: po.grams.length };
+}
+
 /** All part values in MATCH_PART_NAMES order, written into `out`. */
-export function partValues(pn: PreparedNeed, po: PreparedOffer, out: Float64Array): Float64Array {
+export function partValues(pn: PreparedNeed, po: PreparedOffer, out: Float64Array, facts: PairFacts = pairFacts(pn, po)): Float64Array {
   out[P_CATEGORY] = CATEGORY_VALUE[categoryTier(pn, po) as 0 | 1 | 2 | 3];
   out[P_AUDIENCE] = audienceValue(pn, po);
-  out[P_AREA] = areaValueOfLength(servedAreaLength(pn, po));
+  out[P_AREA] = areaValueOfLength(facts.areaLength);
   out[P_CAPACITY] = capacityValue(po);
   out[P_FIT] = fitValue(pn, po);
   out[P_URGENCY] = urgencyValue(pn, po);
   out[P_TRUST] = po.trust;
-  out[P_TEXT] = textValue(pn, po);
+  out[P_TEXT] = facts.sharedTerms < 0 ? textValue(pn, po) : textValueOfShared(facts.sharedTerms, pn.grams.length, facts.offerTerms);
   return out;
 }
 

@@ -32,9 +32,9 @@ import {
   prepareOffer,
   resolveContext,
   scheduleFit,
-  servedAreaLength,
+  pairFacts,
 } from './prepare.js';
-import type { PreparedNeed, PreparedOffer, ScheduleFit, ScoringEnv } from './prepare.js';
+import type { PairFacts, PreparedNeed, PreparedOffer, ScheduleFit, ScoringEnv } from './prepare.js';
 import { MATCH_BLOCKERS } from './types.js';
 import type { MatchBlocker, MatchContext, MatchPart, MatchReason, MatchReasonCode, MatchScore } from './types.js';
 
@@ -59,9 +59,12 @@ const AREA_CODES: Readonly<Record<number, MatchReasonCode>> = {
   15: 'area-same-grid',
 };
 
-const audienceList = (mask: number): string => AUDIENCES.filter((_, i) => (mask & (1 << i)) !== 0).join(',');
+// every reason names audiences by their bits; each combination is spelled out once
+const audienceLists: (string | undefined)[] = [];
+const audienceList = (mask: number): string =>
+  (audienceLists[mask] ??= AUDIENCES.filter((_, i) => (mask & (1 << i)) !== 0).join(','));
 
-function reasonFor(part: number, value: number, pn: PreparedNeed, po: PreparedOffer): MatchReason {
+function reasonFor(part: number, value: number, pn: PreparedNeed, po: PreparedOffer, facts: PairFacts): MatchReason {
   const name = partName(part);
   switch (part) {
     case P_CATEGORY:
@@ -73,13 +76,14 @@ function reasonFor(part: number, value: number, pn: PreparedNeed, po: PreparedOf
       return { part: name, code: fit === 'all-residents' ? 'audience-all-residents' : 'audience-none' };
     }
     case P_AREA: {
-      const length = servedAreaLength(pn, po);
+      const length = facts.areaLength;
       const code = AREA_CODES[length] ?? 'area-not-served';
-      const serving = po.areaCodes.find((c) => c.length === length && pn.areaCode.startsWith(c));
+      // the serving code is the need's own area or one above it
+      const serving = length === 0 ? undefined : pn.areaPath[(pn.areaCode.length - length) / 3];
       return serving === undefined ? { part: name, code } : { part: name, code, params: { areaCode: serving } };
     }
     case P_CAPACITY: {
-      const { status } = po.offer;
+      const { status } = po;
       if (status !== 'open') return { part: name, code: 'capacity-offer-unavailable', params: { status } };
       if ((po.unavailable & B_OFFER_DATES) !== 0) return { part: name, code: 'capacity-offer-unavailable', params: { status: 'out-of-dates' } };
       if (po.left === 0) return { part: name, code: 'capacity-full', params: { perPeriod: po.offer.capacity.perPeriod, period: po.period } };
@@ -94,13 +98,8 @@ function reasonFor(part: number, value: number, pn: PreparedNeed, po: PreparedOf
     case P_URGENCY:
       return { part: name, code: URGENCY_CODES[pn.urgency as 0 | 1 | 2 | 3], params: { weekdays: po.dayCount } };
     case P_TRUST: {
-      const org = po.organization;
-      if (org === undefined) return { part: name, code: 'trust-unknown', params: { organizationId: po.offer.organizationId } };
-      return {
-        part: name,
-        code: 'trust-profile',
-        params: { rating: org.rating ?? '', registration: org.registration.status, satisfaction: org.satisfaction ?? '' },
-      };
+      if (po.trustParams === undefined) return { part: name, code: 'trust-unknown', params: { organizationId: po.offer.organizationId } };
+      return { part: name, code: 'trust-profile', params: { ...po.trustParams } };
     }
     default:
       return value > 0 ? { part: name, code: 'text-similar', params: { percent: Math.round(value * 100) } } : { part: name, code: 'text-none' };
@@ -109,21 +108,25 @@ function reasonFor(part: number, value: number, pn: PreparedNeed, po: PreparedOf
 
 /** The blockers named by a pair's blocker bits. */
 export function blockersOf(bits: number): MatchBlocker[] {
+  if (bits === 0) return [];
   return BLOCKER_BITS.filter(([bit]) => (bits & bit) !== 0).map(([, name]) => name);
 }
 
-/** A full score from prepared records; the same cents the index and the allocation use. */
-export function scorePrepared(pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv): MatchScore {
-  const values = partValues(pn, po, new Float64Array(PART_COUNT));
+/**
+ * A full score from prepared records; the same cents the index and the
+ * allocation use. `facts` (from the index) saves measuring the pair again.
+ */
+export function scorePrepared(pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv, facts: PairFacts = pairFacts(pn, po)): MatchScore {
+  const values = partValues(pn, po, new Float64Array(PART_COUNT), facts);
   let total = 0;
   const parts: MatchPart[] = [];
   for (let i = 0; i < PART_COUNT; i++) {
     const value = values[i] as number;
     const cents = centsOf(value, env.weights[i] as number);
     total += cents;
-    parts.push({ name: partName(i), value: Math.round(value * 10000) / 10000, points: cents / 100, reason: reasonFor(i, value, pn, po) });
+    parts.push({ name: partName(i), value: Math.round(value * 10000) / 10000, points: cents / 100, reason: reasonFor(i, value, pn, po, facts) });
   }
-  const blockers = blockersOf(blockerBits(pn, po));
+  const blockers = blockersOf(blockerBits(pn, po, facts.areaLength));
   return { total: total / 100, parts, eligible: blockers.length === 0, blockers };
 }
 
