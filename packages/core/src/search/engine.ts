@@ -19,7 +19,7 @@
 import type { Audience, Locale, Organization, Rating, ServiceOffer } from '../model.js';
 import { taxonomy } from '../taxonomy.js';
 import { fuzzyCandidates, type FuzzyItem } from './fuzzy.js';
-import { findUnits, parsePinyin, syllablesWithPrefix, unitsOfHan, widenLast, type Unit } from './pinyin.js';
+import { findUnits, parsePinyin, syllablesWithPrefix, unitsAt, unitsOfHan, widenLast, type Unit } from './pinyin.js';
 import { IntMap, Postings, Scratch } from './postings.js';
 import { defaultReadings } from './readings.js';
 import { fold, foldWithOrigins, isHan, isWordChar } from './text.js';
@@ -32,6 +32,9 @@ const TAG = 4;
 const DESC = 8;
 const START = 16;
 const SHORT = NAME | OFFER | TAG;
+// Document flags: an open offer with places left; descriptions that folding changed (kept apart).
+const HAS_CAPACITY = 1;
+const FOLDED_DESCS = 2;
 /** Weight of the best field in a mask: name > offer title > tag > description (taxonomy: CATEGORY). */
 const W = Float32Array.from({ length: 32 }, (_, m) => (m & NAME ? 10 : m & OFFER ? 6 : m & TAG ? 4 : m & DESC ? 1.5 : 0));
 const CATEGORY = 3.5;
@@ -50,9 +53,15 @@ const FUZZY_CANDIDATES = 40;
 const FEW = 20;
 /** Below this many candidates, further terms are checked document by document. */
 const RESTRICT = 500;
-/** Spellings of one sound tried at most, and steps spent finding them. */
-const SPELLINGS = 64;
+/**
+ * Spellings of one sound tried at most (three or more initials: each is
+ * checked against the text, so fewer), and steps spent finding them.
+ */
+const SPELLINGS = 256;
+const SPELLINGS_CHECKED = 48;
 const SPELL_STEPS = 5000;
+/** Verified matches kept across searches, in postings. */
+const VERIFIED_BUDGET = 300_000;
 const SEP = '\u0001';
 const MAX_QUERY = 200;
 const MAX_TOKENS = 12;
@@ -80,6 +89,8 @@ interface Parse {
   units: Unit[];
   /** The tier of a match; a widened last unit matched by its own syllable ranks as PINYIN. */
   tier: number;
+  /** Some units stand for initials only. */
+  abbreviated: boolean;
 }
 
 interface Term {
@@ -145,7 +156,8 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
   let rating = new Uint8Array(1024);
   let updated = new Float64Array(1024);
   let audiences = new Uint16Array(1024);
-  let capacity = new Uint8Array(1024);
+  /** HAS_CAPACITY, FOLDED_DESCS. */
+  let flags = new Uint8Array(1024);
   let typeOf = new Uint8Array(1024);
   let registrationOf = new Uint8Array(1024);
   let nameLength = new Uint16Array(1024);
@@ -161,6 +173,14 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
   let live = 0;
   /** Bumped by every change: what was computed for one state is not reused in another. */
   let version = 0;
+  const changed = (): void => {
+    version++;
+    nameRank = null;
+    if (verifiedSize) {
+      verified.clear();
+      verifiedSize = 0;
+    }
+  };
 
   // ------------------------------------------------------------ terms → posting lists
   const charIds = new IntMap();
@@ -225,7 +245,7 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     rating = grown(rating, n, u8);
     updated = grown(updated, n, (k) => new Float64Array(k));
     audiences = grown(audiences, n, (k) => new Uint16Array(k));
-    capacity = grown(capacity, n, u8);
+    flags = grown(flags, n, u8);
     typeOf = grown(typeOf, n, u8);
     registrationOf = grown(registrationOf, n, u8);
     nameLength = grown(nameLength, n, (k) => new Uint16Array(k));
@@ -256,9 +276,19 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     return 1 + (recs[d]?.offers.length ?? 0);
   }
 
+  /** Whether a description of `d` holds `text` (checked for thousands of documents a search: no allocation). */
+  function descHas(d: number, text: string): boolean {
+    if ((flags[d] ?? 0) & FOLDED_DESCS) return foldedDescs.get(d)?.some((t) => t.includes(text)) ?? false;
+    const rec = recs[d];
+    if (!rec) return false;
+    if (rec.organization.description.includes(text)) return true;
+    for (const o of rec.offers) if (o.description.includes(text)) return true;
+    return false;
+  }
+
   /** Folded description `i` of document `d`: the organization's, then each offer's. */
   function desc(d: number, i: number): string {
-    const folded = foldedDescs.get(d);
+    const folded = (flags[d] ?? 0) & FOLDED_DESCS ? foldedDescs.get(d) : undefined;
     if (folded) return folded[i] ?? '';
     const rec = recs[d];
     return (i === 0 ? rec?.organization.description : rec?.offers[i - 1]?.description) ?? '';
@@ -277,8 +307,7 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     byId.set(org.id, d);
     alive[d] = 1;
     live++;
-    version++;
-    nameRank = null;
+    changed();
 
     let audience = 0;
     let hasCapacity = 0;
@@ -290,7 +319,7 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
       for (const a of o.serviceAreaCodes) areas.add(a);
       for (const a of o.audiences) audience |= AUDIENCE_BIT.get(a) ?? 0;
       // places left in the period (model.ts capacityLeft)
-      if (o.status === 'open' && o.capacity.perPeriod > o.capacity.used) hasCapacity = 1;
+      if (o.status === 'open' && o.capacity.perPeriod > o.capacity.used) hasCapacity = HAS_CAPACITY;
       latest = Math.max(latest, Date.parse(o.updatedAt) || 0);
     }
     const stars = org.rating ? (RATING_LEVEL.get(org.rating) ?? 0) : 0;
@@ -299,7 +328,7 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     rating[d] = stars;
     updated[d] = latest;
     audiences[d] = audience;
-    capacity[d] = hasCapacity;
+    flags[d] = hasCapacity;
     typeOf[d] = intern(typeIds, org.type);
     registrationOf[d] = intern(registrationIds, status);
     nameLength[d] = segments[0]?.length ?? 0;
@@ -327,7 +356,10 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     if (letter >= 97 && letter <= 122) postings.add(listOf(nameInitial, letter), d, NAME | START);
     const descs = [org.description, ...record.offers.map((o) => o.description)];
     const folded = descs.map((s) => fold(s, r));
-    if (folded.some((f, i) => f !== descs[i])) foldedDescs.set(d, folded);
+    if (folded.some((f, i) => f !== descs[i])) {
+      foldedDescs.set(d, folded);
+      flags[d] = (flags[d] ?? 0) | FOLDED_DESCS;
+    }
     for (const text of folded) indexText(d, text, null, 0, text.length, DESC);
   }
 
@@ -466,14 +498,22 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     const han = chars.every((ch) => isHan(ch.charCodeAt(0)));
     const latin = !han && chars.every((ch) => isWordChar(ch.charCodeAt(0)));
     const parses: Parse[] = [];
-    const add = (units: Unit[], abbreviated: boolean, tier = abbreviated ? INITIALS : units.every((u) => u.full || u.exact) ? PINYIN : TYPING): void => {
-      parses.push({ units: typing && !abbreviated ? widenLast(units, r) : units, tier });
+    const add = (units: Unit[], abbreviated: boolean): void => {
+      const tier = abbreviated ? INITIALS : units.every((u) => u.full) ? PINYIN : TYPING;
+      const read = typing && !abbreviated ? widenLast(units, r) : units;
+      // two parses may stand for the same syllables (y + l typed, y + l as initials)
+      const same = parses.find((p) => p.units.length === read.length && p.units.every((u, i) => u.ids.join() === read[i]?.ids.join()));
+      if (!same) parses.push({ units: read, tier, abbreviated });
+      else if (tier > same.tier) Object.assign(same, { units: read, tier, abbreviated });
     };
     if (han) {
       const units = unitsOfHan(r.read(text), r);
-      if (units && units.length >= 2) parses.push({ units, tier: HOMOPHONE });
+      if (units && units.length >= 2) parses.push({ units, tier: HOMOPHONE, abbreviated: false });
     } else if (latin) {
-      for (const p of parsePinyin(text, r)) add(p.units, p.abbreviated > 0);
+      const all = parsePinyin(text, r);
+      // two letters that begin a syllable (sh, zh) are that syllable being typed, not two initials
+      const spelled = text.length <= 2 && all.some((p) => !p.abbreviated);
+      for (const p of all) if (!(spelled && p.abbreviated)) add(p.units, p.abbreviated > 0);
     } else if (chars.every((ch) => isHan(ch.charCodeAt(0)) || /[a-z]/u.test(ch))) {
       // yang老: Han read by its syllables, letters by their likeliest parses, as one sequence
       const runs = text.match(/\p{Script=Han}+|[a-z]+/gu) ?? [];
@@ -503,7 +543,7 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     if (term.spelled) return term.spelled;
     const out = new Map<string, Parse>();
     let steps = 0;
-    for (const { units, tier } of term.parses) {
+    for (const { units, tier, abbreviated } of term.parses) {
       const k = units.length;
       if (k < 2) continue;
       // for each adjacent pair: first character → [second character, its syllable, …]
@@ -530,10 +570,10 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
         if (i === k - 1) {
           const cps = chain.map((c) => charOf[c] ?? 0);
           if (cps.includes(0)) return true;
-          if (out.size >= SPELLINGS) return false;
+          if (out.size >= (abbreviated && k > 2 ? SPELLINGS_CHECKED : SPELLINGS)) return false;
           const text = String.fromCodePoint(...cps);
           const t = last?.exact !== undefined && syl !== last.exact ? TYPING : tier;
-          if (t > (out.get(text)?.tier ?? 0)) out.set(text, { units, tier: t });
+          if (t > (out.get(text)?.tier ?? 0)) out.set(text, { units, tier: t, abbreviated });
           return true;
         }
         const next = pairs[i]?.get(id) ?? [];
@@ -568,6 +608,9 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
   const a = new Scratch();
   const b = new Scratch();
   const c = new Scratch();
+  /** Matches of texts no one posting list proves, as checked against the text, for the current state of the index. */
+  const verified = new Map<string, { docs: Int32Array; masks: Uint8Array }>();
+  let verifiedSize = 0;
 
   /** Scores `d` for the current term, keeping its best match. */
   function touch(d: number, score: number): void {
@@ -622,23 +665,22 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     return k;
   }
 
-  /** Where `text` occurs in `d` (its field bits), its characters read as `units` in the short fields when given. */
+  /**
+   * Where `text` occurs in `d` (its field bits), its characters read as
+   * `units` in the short fields when given. Only the best field counts for
+   * the score: the name is checked first, descriptions only when nothing
+   * else holds it.
+   */
   function fieldsWith(d: number, text: string, units: Unit[] | null, hint: number): number {
     let mask = 0;
     if (hint & SHORT) {
       const short = shorts[d] ?? '';
-      for (let at = short.indexOf(text); at >= 0; at = short.indexOf(text, at + 1)) {
-        if (!units || findUnits(syls[d] ?? '', units, at) === at) mask |= fieldAt(d, at);
+      const syl = syls[d] ?? '';
+      for (let at = short.indexOf(text); at >= 0 && !(mask & NAME); at = short.indexOf(text, at + 1)) {
+        if (!units || unitsAt(syl, units, at)) mask |= fieldAt(d, at);
       }
     }
-    if (hint & DESC) {
-      for (let i = 0, n = descCount(d); i < n; i++) {
-        if (desc(d, i).includes(text)) {
-          mask |= DESC;
-          break;
-        }
-      }
-    }
+    if (hint & DESC && !mask && descHas(d, text)) mask = DESC;
     return mask;
   }
 
@@ -649,13 +691,50 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     const lists = ids.length === 1 ? [charUni.get(ids[0] ?? 0)] : ids.slice(1).map((id, i) => charBi.get((ids[i] ?? 0) * 32768 + id));
     if (lists.some((l) => l === undefined)) return;
     const found = lists as number[];
-    const n = candidates(found, SHORT | DESC | START);
-    // one list proves the match: a bigram or a character, read one way only
-    const proven = found.length === 1 && !(units && ids.length === 2 && bigramAmbiguous[found[0] ?? 0]);
-    const { docs, masks } = c;
+    // the syllables need checking only where a bigram of the text is read more than one way
+    if (units && !(ids.length > 1 && found.some((l) => bigramAmbiguous[l]))) units = null;
+    // one list proves the match: a bigram or a character
+    const proven = found.length === 1 && !units;
+    let docs: Int32Array;
+    let masks: Uint8Array;
+    let n: number;
+    if (proven) {
+      n = candidates(found, SHORT | DESC | START);
+      ({ docs, masks } = c);
+    } else {
+      // checking each candidate's text is the costly part, and typing asks for the same text again
+      const key = units ? `${text}\u0000${units.map((u) => u.ids.join()).join('/')}` : text;
+      let known = verified.get(key);
+      if (known) verified.delete(key);
+      else {
+        const m = candidates(found, SHORT | DESC | START);
+        const keep = new Int32Array(m);
+        const fields = new Uint8Array(m);
+        let k = 0;
+        for (let i = 0; i < m; i++) {
+          const d = c.docs[i] ?? 0;
+          const mask = fieldsWith(d, text, units, c.masks[i] ?? 0);
+          if (mask & 15) {
+            keep[k] = d;
+            fields[k++] = mask;
+          }
+        }
+        known = { docs: keep.slice(0, k), masks: fields.slice(0, k) };
+        verifiedSize += k;
+        // the oldest go first when the budget is spent
+        for (const [old, v] of verified) {
+          if (verifiedSize <= VERIFIED_BUDGET) break;
+          verified.delete(old);
+          verifiedSize -= v.docs.length;
+        }
+      }
+      verified.set(key, known);
+      ({ docs, masks } = known);
+      n = docs.length;
+    }
     for (let i = 0; i < n; i++) {
       const d = docs[i] ?? 0;
-      const mask = proven ? (masks[i] ?? 0) : fieldsWith(d, text, units, masks[i] ?? 0);
+      const mask = masks[i] ?? 0;
       if (mask & 15) touch(d, scoreOf(d, mask, text.length) * tier);
     }
   }
@@ -689,9 +768,15 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     }
     const n = candidates(lists, SHORT | START);
     const last = units[k - 1];
-    const { docs } = c;
+    const { docs, masks } = c;
+    // two or three bare initials are exactly one posting list: nothing to check
+    const exact = k <= 3 && units.every((u) => !u.full && u.exact === undefined && u.letter.length === 1 && u.ids.length === syllablesWithPrefix(r, u.letter).length);
     for (let i = 0; i < n; i++) {
       const d = docs[i] ?? 0;
+      if (exact) {
+        touch(d, scoreOf(d, masks[i] ?? 0, k) * tier);
+        continue;
+      }
       const syl = syls[d] ?? '';
       let mask = 0;
       let best = 0;
@@ -708,8 +793,8 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     // every field, through the characters that read so
     for (const [text, { units, tier }] of spelled) evaluateText(text, units, tier);
     for (const p of term.parses) {
-      // one syllable has no spelling to try; and names, offers and tags never miss a reading
-      if (p.units.length === 1 || !term.complete) evaluateUnits(p.units, p.tier);
+      // one syllable has no spelling; two initials are one exact list; and names, offers and tags never miss a reading
+      if (p.units.length === 1 || (p.abbreviated && p.units.length < 3) || !term.complete) evaluateUnits(p.units, p.tier);
     }
   }
 
@@ -977,7 +1062,7 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
       if (regs && !regs.has(registrationOf[d] ?? 0)) return false;
       if ((rating[d] ?? 0) < minLevel) return false;
       if (audienceMask && !((audiences[d] ?? 0) & audienceMask)) return false;
-      if (hasCapacity && !capacity[d]) return false;
+      if (hasCapacity && !((flags[d] ?? 0) & HAS_CAPACITY)) return false;
       if (inCategory && mark[d] !== inCategory) return false;
       if (areasOk) {
         let ok = false;
@@ -1188,8 +1273,7 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     shorts[d] = syls[d] = '';
     foldedDescs.delete(d);
     live--;
-    version++;
-    nameRank = null;
+    changed();
   }
 
   function add(record: SearchRecord): void {

@@ -64,7 +64,7 @@ interface Partial {
 /**
  * The likeliest parses of a run of letters, best first. Whole syllables cost
  * least, a syllable still being typed (only at the end) a little more, an
- * initial standing for a syllable most; parses much worse than the best are
+ * initial standing for a syllable most; parses costing a whole initial more than the best are
  * dropped, and so are ones mixing several initials with longer syllables
  * (how English words like "elderly" would otherwise parse).
  */
@@ -104,7 +104,7 @@ export function parsePinyin(letters: string, readings: ReadingTable): Parse[] {
   const all = best[0] ?? [];
   const top = all[0]?.cost ?? 0;
   return all
-    .filter((p) => p.cost <= top + 1 && !(p.abbreviated >= 2 && p.long > 0))
+    .filter((p) => p.cost < top + 1 && !(p.abbreviated >= 2 && p.long > 0))
     .slice(0, MAX_PARSES)
     .map((p) => ({ units: p.units, abbreviated: p.abbreviated }));
 }
@@ -137,13 +137,33 @@ export function widenLast(units: Unit[], readings: ReadingTable): Unit[] {
   return ids.length > 1 ? [...units.slice(0, -1), { ids, letter: last.letter, full: false, exact: id }] : units;
 }
 
+// each unit's syllables as a lookup table: scanning a text tests every position
+const tables = new WeakMap<Unit, Uint8Array>();
+function tableOf(unit: Unit): Uint8Array {
+  let table = tables.get(unit);
+  if (!table) {
+    table = new Uint8Array(1024);
+    for (const id of unit.ids) if (id < 1024) table[id] = 1;
+    tables.set(unit, table);
+  }
+  return table;
+}
+
+/** Whether `syl` reads `units` one after another from position `at`. */
+export function unitsAt(syl: string, units: readonly Unit[], at: number): boolean {
+  if (at < 0 || at + units.length > syl.length) return false;
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k];
+    if (!unit || tableOf(unit)[syl.charCodeAt(at + k)] !== 1) return false;
+  }
+  return true;
+}
+
 /** The first position at or after `from` where `syl` reads `units` one after another, or -1. */
 export function findUnits(syl: string, units: readonly Unit[], from = 0): number {
-  const first = units[0]?.ids ?? [];
-  next: for (let i = from, end = syl.length - units.length; i <= end; i++) {
-    if (!first.includes(syl.charCodeAt(i))) continue;
-    for (let k = 1; k < units.length; k++) if (!units[k]?.ids.includes(syl.charCodeAt(i + k))) continue next;
-    return i;
-  }
+  const first = units[0];
+  if (!first) return -1;
+  const table = tableOf(first);
+  for (let i = from, end = syl.length - units.length; i <= end; i++) if (table[syl.charCodeAt(i)] === 1 && unitsAt(syl, units, i)) return i;
   return -1;
 }

@@ -15,11 +15,26 @@ const scope = globalThis as unknown as {
 
 let index: SearchIndex | null = null;
 
+/**
+ * A few searches of every kind before the first real one: the engine's code
+ * is compiled and optimized on first use, and the resident's first letters
+ * should not pay for it.
+ */
+function warmUp(index: SearchIndex): void {
+  for (const query of ['f', 'fu', 'fuwu', 'fw', '服', '服务', '服务社', 'fuwushe', 'fu务', 'service', '社区 服务']) {
+    index.search(query, { limit: 20 });
+    index.suggest(query);
+  }
+}
+
 scope.onmessage = (event) => {
   const request = event.data;
   try {
     let result: unknown;
-    if (request.op === 'init') index = createSearchIndex(request.records, request.locale ? { locale: request.locale } : {});
+    if (request.op === 'init') {
+      index = createSearchIndex(request.records, request.locale ? { locale: request.locale } : {});
+      warmUp(index);
+    }
     else if (!index) throw new Error('The search worker has no index yet');
     else result = handleRequest(index, request);
     scope.postMessage({ id: request.id, ok: true, result, size: index?.size ?? 0 });
