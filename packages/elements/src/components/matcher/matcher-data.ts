@@ -33,12 +33,17 @@ import {
 
 /** Needs that can still be matched: checked by staff and not yet claimed (the engine's own rule). */
 export const OPEN_NEED_STATUSES: readonly NeedStatus[] = MATCHABLE_NEED_STATUSES;
+/** Needs the desk lists: the open ones, and those submitted and waiting for staff to review them (listed, never matched). */
+export const DESK_NEED_STATUSES: readonly NeedStatus[] = ['submitted', ...MATCHABLE_NEED_STATUSES];
+
+/** A need residents submitted that staff have not reviewed yet: the desk offers the review instead of suggestions. */
+export const awaitsReview = (need: Pick<PublicNeed, 'status'>): boolean => need.status === 'submitted';
 
 /** The most an adapter hands out per page (the REST contract's maximum). */
 const PAGE_LIMIT = 200;
 
-export const NEED_STATUS_FILTERS = ['all', 'free', 'pending'] as const;
-/** `free`: no pending claim involves the item yet; `pending`: one does. */
+export const NEED_STATUS_FILTERS = ['all', 'free', 'pending', 'submitted'] as const;
+/** `free`: no pending claim involves the item yet; `pending`: one does; `submitted`: needs waiting for review (offers are not narrowed). */
 export type StatusFilter = (typeof NEED_STATUS_FILTERS)[number];
 
 export interface MatcherFilters {
@@ -81,14 +86,15 @@ const mayIgnore = (error: unknown): boolean =>
   error instanceof AdapterError && (error.kind === 'forbidden' || error.kind === 'unauthorized' || error.kind === 'not-found');
 
 /**
- * Reads the open needs and offers of `scope` (all areas when null), the
- * organizations behind the offers, the area names and the pending claims.
- * Never asks for a need's private contact: the desk works on public needs.
+ * Reads the open needs (and those waiting for review) and the open offers of
+ * `scope` (all areas when null), the organizations behind the offers, the
+ * area names and the pending claims. Never asks for a need's private
+ * contact: the desk works on public needs.
  */
 export async function loadMatcherData(adapter: DataAdapter, scope: string | null, signal: AbortSignal): Promise<LoadedMatcherData> {
   const areaCode = scope ?? undefined;
   const [needs, offers, areas, listedOrganizations, pendingClaims] = await Promise.all([
-    readAll((cursor) => adapter.listNeeds({ status: [...OPEN_NEED_STATUSES], areaCode, cursor, limit: PAGE_LIMIT, signal })),
+    readAll((cursor) => adapter.listNeeds({ status: [...DESK_NEED_STATUSES], areaCode, cursor, limit: PAGE_LIMIT, signal })),
     readAll((cursor) => adapter.listOffers({ status: ['open'], areaCode, cursor, limit: PAGE_LIMIT, signal })),
     adapter.listAreas({ signal }),
     readAll((cursor) => adapter.listOrganizations({ areaCode, cursor, limit: PAGE_LIMIT, signal })),
@@ -271,7 +277,11 @@ export class MatcherStore {
     else this.matchIndex.addOffer(this.effective(offer));
   }
 
-  /** A fresher copy of a need; one no longer open stays listed with its status, and the engine stops suggesting it. */
+  /**
+   * A fresher copy of a need; one no longer open stays listed with its
+   * status, and the engine stops suggesting it; one just published after
+   * review is suggested from then on.
+   */
   replaceNeed(need: PublicNeed): void {
     const known = this.needMap.has(need.id);
     this.needMap.set(need.id, need);
@@ -336,8 +346,20 @@ export class MatcherStore {
         (!filters.area || isWithinArea(n.areaCode, filters.area)) &&
         (!filters.category || topLevelCode(n.categoryCode) === filters.category) &&
         (!filters.urgency || n.urgency === filters.urgency) &&
-        (filters.status === 'all' || (filters.status === 'pending') === this.pendingForNeed(n.id).length > 0),
+        this.needHasStatus(n, filters.status),
     );
+  }
+
+  private needHasStatus(need: PublicNeed, status: StatusFilter): boolean {
+    switch (status) {
+      case 'all':
+        return true;
+      case 'submitted':
+        return awaitsReview(need);
+      case 'free':
+      case 'pending':
+        return (status === 'pending') === this.pendingForNeed(need.id).length > 0;
+    }
   }
 
   filterOffers(filters: MatcherFilters): ServiceOffer[] {
@@ -346,7 +368,7 @@ export class MatcherStore {
       (o) =>
         (!area || o.serviceAreaCodes.some((c) => isWithinArea(c, area) || isWithinArea(area, c))) &&
         (!filters.category || topLevelCode(o.categoryCode) === filters.category) &&
-        (filters.status === 'all' || (filters.status === 'pending') === this.holds(o.id) > 0),
+        (filters.status === 'all' || filters.status === 'submitted' || (filters.status === 'pending') === this.holds(o.id) > 0),
     );
   }
 

@@ -44,6 +44,8 @@ export function statusFilterLabel(status: StatusFilter): string {
       return msg('尚无认领申请', { id: 'matcher.status-free' });
     case 'pending':
       return msg('有认领待确认', { id: 'matcher.status-pending' });
+    case 'submitted':
+      return needStatusLabel('submitted');
   }
 }
 

@@ -92,6 +92,9 @@ export const matcherListStyles = css`
   .urgency--low {
     color: ${token('color-text-muted')};
   }
+  .status--submitted {
+    color: ${token('color-primary')};
+  }
   .places--open {
     color: ${token('color-success')};
   }

@@ -92,6 +92,14 @@ export const matcherStyles = css`
     opacity: 0.65;
     filter: none;
   }
+  .button--danger {
+    border-color: ${token('color-danger')};
+    color: ${token('color-danger')};
+  }
+  .button--danger:hover {
+    border-color: ${token('color-danger')};
+    box-shadow: inset 0 0 0 1px ${token('color-danger')};
+  }
   .decision--accept[aria-pressed='true'] {
     background: ${token('color-success')};
     border-color: ${token('color-success')};
@@ -325,6 +333,50 @@ export const matcherStyles = css`
     font-size: 0.875em;
     color: ${token('color-danger')};
     font-weight: 600;
+  }
+
+  /* ---------------------------------------------------------------- review of a submitted need */
+  .review {
+    display: flex;
+    flex-direction: column;
+    gap: ${token('space-s')};
+    padding: ${token('space-s')} ${token('space-m')};
+    border: ${token('border-width')} solid ${token('color-border')};
+    border-inline-start: 4px solid ${token('color-primary')};
+    border-radius: ${token('radius-m')};
+    background: ${token('color-surface')};
+  }
+  .review-description {
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+  .review-close {
+    display: flex;
+    flex-direction: column;
+    gap: ${token('space-xs')};
+  }
+  .review-close[hidden] {
+    display: none;
+  }
+  textarea {
+    inline-size: 100%;
+    min-block-size: calc(${token('target-size')} * 2);
+    padding: 0.4em 0.5em;
+    font: inherit;
+    color: ${token('color-text')};
+    background: ${token('color-surface')};
+    border: ${token('border-width')} solid ${token('color-border')};
+    border-radius: ${token('radius-m')};
+    resize: vertical;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: ${token('color-danger')};
+    border-width: 2px;
+  }
+  .field-error {
+    font-size: 0.875em;
+    font-weight: 600;
+    color: ${token('color-danger')};
   }
 
   /* ---------------------------------------------------------------- allocation */

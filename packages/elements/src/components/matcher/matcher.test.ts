@@ -5,11 +5,13 @@ import {
   createCachedAdapter,
   createMemoryAdapter,
   createMemoryCacheStorage,
+  suggestOffersNaive,
   type Actor,
   type Claim,
   type ClaimRequestInput,
   type DataAdapter,
   type Need,
+  type NeedReview,
   type PublicNeed,
   type ServiceOffer,
   type WriteOptions,
@@ -130,9 +132,22 @@ async function claimsOf(adapter: DataAdapter, query: { needId?: string; offerId?
   return (await adapter.listClaims({ ...query, limit: 200 })).items;
 }
 
-/** An open need of the street that the engine finds offers for: the first one with candidates. */
+/** The needs the engine matches: verified and published. */
 function openNeeds(data: Dataset): Need[] {
   return data.needs.filter((n) => n.status === 'published' || n.status === 'verified');
+}
+
+/** The needs the desk lists: the open ones and those waiting for review. */
+function deskNeeds(data: Dataset): Need[] {
+  return data.needs.filter((n) => n.status === 'published' || n.status === 'verified' || n.status === 'submitted');
+}
+
+/** The first need of the desk's list that is matched (not one waiting for review). */
+const firstOpen = (h: Harness): PublicNeed => must((list(h, 'needs')!.items as PublicNeed[]).find((n) => n.status !== 'submitted'), 'open need in the list');
+
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`no ${what}`);
+  return value;
 }
 
 /** Records every adapter call by name, to prove what the desk never asks for. */
@@ -176,6 +191,12 @@ function captureDownloads(): { files: { name: string; blob: Blob }[]; restore: (
   };
 }
 
+/** Types into the reason as a person would, for the desk's input handler. */
+function reasonInput(field: HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
 const noFilters: MatcherFilters = { area: null, category: null, urgency: null, status: 'all' };
 
 describe('rl-matcher', function () {
@@ -198,7 +219,7 @@ describe('rl-matcher', function () {
         release();
         await loaded(h);
         await expect(h.el).to.be.accessible();
-        await chooseNeed(h, list(h, 'needs')!.items[0]!.id);
+        await chooseNeed(h, firstOpen(h).id);
         expect(candidates(h).length).to.be.greaterThan(0);
         await expect(h.el).to.be.accessible();
       });
@@ -236,7 +257,7 @@ describe('rl-matcher', function () {
         await waitUntil(() => $(h, '[role="tablist"]'), 'no tabs at 320px', { timeout: 15000 });
         await loaded(h);
         await expect(h.el).to.be.accessible();
-        await chooseNeed(h, list(h, 'needs')!.items[0]!.id);
+        await chooseNeed(h, firstOpen(h).id);
         await waitUntil(() => !$(h, '#panel-suggestions')!.hidden, 'suggestions tab not shown');
         await expect(h.el).to.be.accessible();
       });
@@ -275,7 +296,8 @@ describe('rl-matcher', function () {
       const h = await mount({ adapter });
       await loaded(h);
       const open = openNeeds(data);
-      expect(list(h, 'needs')!.items.map((n) => n.id).sort()).to.deep.equal(open.map((n) => n.id).sort());
+      // needs waiting for review are listed too (never matched: see 'submitted needs')
+      expect(list(h, 'needs')!.items.map((n) => n.id).sort()).to.deep.equal(deskNeeds(data).map((n) => n.id).sort());
       expect(list(h, 'offers')!.items.length).to.equal(data.offers.filter((o) => o.status === 'open').length);
       await chooseNeed(h, open[0]!.id);
       h.el.view = 'allocation';
@@ -302,7 +324,7 @@ describe('rl-matcher', function () {
       </rl-provider>`);
       const h: Harness = { el: provider.querySelector('rl-matcher')!, created: [] };
       await loaded(h);
-      const need = list(h, 'needs')!.items[0]!;
+      const need = firstOpen(h);
       await chooseNeed(h, need.id);
       actionButton(candidates(h)[0]!, 'need-claim').click();
       await waitUntil(() => $(h, '.action-status--shown'), 'no success message');
@@ -336,7 +358,7 @@ describe('rl-matcher', function () {
       select('urgency', 'normal');
       await h.el.updateComplete;
       const filtered = list(h, 'needs')?.items ?? [];
-      const expected = openNeeds(data).filter((n) => n.categoryCode.startsWith('elderly.') && n.urgency === 'normal');
+      const expected = deskNeeds(data).filter((n) => n.categoryCode.startsWith('elderly.') && n.urgency === 'normal');
       expect(filtered.map((n) => n.id).sort()).to.deep.equal(expected.map((n) => n.id).sort());
       select('category', '');
       select('urgency', '');
@@ -382,7 +404,7 @@ describe('rl-matcher', function () {
       category.value = 'elderly';
       category.dispatchEvent(new Event('change'));
       await h.el.updateComplete;
-      const need = list(h, 'needs')!.items[0]!;
+      const need = firstOpen(h);
       await chooseNeed(h, need.id);
       const params = new URL(location.href).searchParams;
       expect(params.get('mt-cat')).to.equal('elderly');
@@ -411,12 +433,14 @@ describe('rl-matcher', function () {
       await waitUntil(() => focused()?.dataset['index'] === String(needs.items.length - 1), 'End did not reach the last row');
       await sendKeys({ press: 'Home' });
       await waitUntil(() => focused()?.dataset['index'] === '0', 'Home did not return');
-      await sendKeys({ press: 'ArrowDown' });
-      await waitUntil(() => focused()?.dataset['index'] === '1');
+      // down to the first matched need after the first row (needs waiting for review have no candidates)
+      const target = (needs.items as PublicNeed[]).findIndex((n, i) => i >= 1 && n.status !== 'submitted');
+      for (let i = 0; i < target; i++) await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => focused()?.dataset['index'] === String(target));
       expect(focused()!.getAttribute('aria-selected')).to.equal('false');
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => candidates(h).length > 0, 'Enter did not select');
-      expect(h.el.selected).to.deep.equal({ kind: 'need', id: needs.items[1]!.id });
+      expect(h.el.selected).to.deep.equal({ kind: 'need', id: needs.items[target]!.id });
       expect(focused()!.getAttribute('aria-selected')).to.equal('true');
       expect(text($(h, '[role="status"].visually-hidden'))).to.contain('已选择需求');
       // the offers list's tab stop, then the first candidate's first action
@@ -461,7 +485,7 @@ describe('rl-matcher', function () {
       };
       const h = await mount({ adapter: spy });
       await loaded(h);
-      const need = list(h, 'needs')!.items[0]!;
+      const need = firstOpen(h);
       await chooseNeed(h, need.id);
       const first = candidates(h)[0]!;
       const button = actionButton(first, 'need-claim');
@@ -534,7 +558,7 @@ describe('rl-matcher', function () {
       };
       const h = await mount({ adapter: flaky });
       await loaded(h);
-      const need = list(h, 'needs')!.items[0]!;
+      const need = firstOpen(h);
       await chooseNeed(h, need.id);
       const first = candidates(h)[0]!;
       actionButton(first, 'need-claim').click();
@@ -561,7 +585,7 @@ describe('rl-matcher', function () {
       };
       const h = await mount({ adapter: full });
       await loaded(h);
-      await chooseNeed(h, list(h, 'needs')!.items[0]!.id);
+      await chooseNeed(h, firstOpen(h).id);
       const first = candidates(h)[0]!;
       const offerTitle = first.querySelector('.cand-title')!.textContent.trim();
       actionButton(first, 'offer-booking').click();
@@ -579,7 +603,7 @@ describe('rl-matcher', function () {
       const adapter = createMemoryAdapter(streetDataset());
       const h = await mount({ adapter, viewer: null });
       await loaded(h);
-      const need = list(h, 'needs')!.items[0]!;
+      const need = firstOpen(h);
       await chooseNeed(h, need.id);
       expect(text($(h, '.note'))).to.contain('社区工作人员');
       const button = actionButton(candidates(h)[0]!, 'need-claim');
@@ -592,7 +616,7 @@ describe('rl-matcher', function () {
     it('an organization may claim needs for its own offers only', async () => {
       const h = await mount({ viewer: { role: 'organization', id: 'org-00001' } });
       await loaded(h);
-      await chooseNeed(h, list(h, 'needs')!.items[0]!.id);
+      await chooseNeed(h, firstOpen(h).id);
       for (const c of candidates(h)) {
         expect(actionButton(c, 'offer-booking').getAttribute('aria-disabled')).to.equal('true');
         const own = c.querySelector('.meta')!.textContent;
@@ -604,7 +628,7 @@ describe('rl-matcher', function () {
       const adapter = createMemoryAdapter(streetDataset());
       const h = await mount({ adapter });
       await loaded(h);
-      const need = list(h, 'needs')!.items[0]!;
+      const need = firstOpen(h);
       await chooseNeed(h, need.id);
       actionButton(candidates(h)[0]!, 'need-claim').click();
       await waitUntil(() => h.created.length === 1);
@@ -613,6 +637,219 @@ describe('rl-matcher', function () {
       window.dispatchEvent(new RlClaimChangedEvent({ claim: accepted, event: 'accept' }));
       await waitUntil(() => text(list(h, 'needs')).includes('已认领'), 'the need does not show as claimed');
     });
+  });
+
+  describe('submitted needs', () => {
+    const submittedNeeds = (data: Dataset): Need[] => data.needs.filter((n) => n.status === 'submitted');
+
+    /** A submitted need the engine finds offers for once it is published. */
+    function reviewable(data: Dataset): Need {
+      const organizations = new Map(data.organizations.map((o) => [o.id, o]));
+      const offers = data.offers.filter((o) => o.status === 'open');
+      return must(
+        submittedNeeds(data).find((n) => suggestOffersNaive({ ...n, status: 'published' }, offers, 1, { organizations }).length > 0),
+        'submitted need with offers once published',
+      );
+    }
+
+    /** The memory adapter with its reviews recorded (keys and inputs), and held until released when `gate` is set. */
+    function reviews(base: DataAdapter, options: { fail?: AdapterError[]; gate?: boolean } = {}) {
+      const calls: { id: string; input: NeedReview; key: string }[] = [];
+      const failures = [...(options.fail ?? [])];
+      let release: () => void = () => undefined;
+      const gate = options.gate ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+      const adapter: DataAdapter = {
+        ...plain(base),
+        reviewNeed: async (id, input, opts) => {
+          calls.push({ id, input, key: opts.idempotencyKey });
+          await gate;
+          const failure = failures.shift();
+          if (failure) throw failure;
+          return base.reviewNeed(id, input, opts);
+        },
+      };
+      return { adapter, calls, release: () => release() };
+    }
+
+    const reviewButton = (h: Harness, which: 'published' | 'closed' | 'confirm-close'): HTMLButtonElement | null =>
+      $<HTMLButtonElement>(h, `.review button[data-review="${which}"]`);
+
+    async function chooseSubmitted(h: Harness, id: string): Promise<void> {
+      (await option(h, 'needs', id)).click();
+      await h.el.updateComplete;
+      await waitUntil(() => $(h, '.review'), 'no review shown');
+    }
+
+    it('are listed with a 待核实 badge, offered for review instead of suggestions, and never suggested or allocated', async () => {
+      const data = streetDataset();
+      const waiting = submittedNeeds(data);
+      expect(waiting.length, 'the street has submitted needs').to.be.greaterThan(0);
+      const h = await mount();
+      await loaded(h);
+      const listed = list(h, 'needs')!.items.map((n) => n.id);
+      for (const need of waiting) expect(listed, need.id).to.include(need.id);
+      const row = await option(h, 'needs', waiting[0]!.id);
+      expect(text(row.querySelector('.status--submitted'))).to.equal('待核实');
+      const open = await option(h, 'needs', firstOpen(h).id);
+      expect(open.querySelector('.status--submitted')).to.equal(null);
+
+      await chooseSubmitted(h, waiting[0]!.id);
+      expect($(h, '.candidates')).to.equal(null);
+      expect(text($(h, '.review'))).to.contain('核实需求');
+      expect(text($(h, '[role="status"].visually-hidden'))).to.contain('待核实');
+
+      // no offer suggests a submitted need, and no allocation uses one
+      const waitingIds = new Set(waiting.map((n) => n.id));
+      const desk = h.el as unknown as { suggested: { list: { item: { id: string } }[] } | null };
+      let suggestedSome = false;
+      for (const offer of list(h, 'offers')!.items.slice(0, 15)) {
+        await chooseOffer(h, offer.id);
+        const ids = desk.suggested?.list.map((s) => s.item.id) ?? [];
+        suggestedSome ||= ids.length > 0;
+        expect(ids.filter((id) => waitingIds.has(id)), offer.id).to.deep.equal([]);
+      }
+      expect(suggestedSome, 'some offer has suggested needs').to.equal(true);
+      h.el.view = 'allocation';
+      await waitUntil(() => $(h, '.pairs'), 'no allocation review');
+      const review = h.el as unknown as { review: { allocation: { pairs: { needId: string }[]; unmatched: { needId: string }[] } } };
+      const allocated = [...review.review.allocation.pairs, ...review.review.allocation.unmatched].map((p) => p.needId);
+      expect(allocated.length).to.be.greaterThan(0);
+      expect(allocated.filter((id) => waitingIds.has(id))).to.deep.equal([]);
+
+      // the status filter shows them alone
+      h.el.view = 'desk';
+      await waitUntil(() => list(h, 'needs'));
+      const status = $<HTMLSelectElement>(h, 'select[name="status"]')!;
+      expect([...status.options].map((o) => o.textContent.trim())).to.include('待核实');
+      status.value = 'submitted';
+      status.dispatchEvent(new Event('change'));
+      await h.el.updateComplete;
+      expect(list(h, 'needs')!.items.map((n) => n.id).sort()).to.deep.equal([...waitingIds].sort());
+    });
+
+    it('staff publish one by keyboard, once per press, and it is matched in place', async () => {
+      const base = createMemoryAdapter(streetDataset());
+      const need = reviewable(streetDataset());
+      const { adapter, calls, release } = reviews(base, { gate: true });
+      const h = await mount({ adapter });
+      await loaded(h);
+      const needs = list(h, 'needs')!;
+      const row = await option(h, 'needs', need.id);
+      await waitUntil(() => needs.shadowRoot!.activeElement === row, 'the row is not focused');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => reviewButton(h, 'published'), 'Enter did not open the review');
+      // the offers list's tab stop, then the review's first button
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      const publish = reviewButton(h, 'published')!;
+      expect(root(h.el).activeElement).to.equal(publish);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => publish.getAttribute('aria-disabled') === 'true', 'not shown as sending');
+      expect(text(publish)).to.equal('正在发送…');
+      expect(reviewButton(h, 'closed')!.getAttribute('aria-disabled')).to.equal('true');
+      // pressed again while it is sent: nothing more goes out
+      await sendKeys({ press: 'Enter' });
+      publish.click();
+      await h.el.updateComplete;
+      expect(calls).to.have.length(1);
+      release();
+      await waitUntil(() => candidates(h).length > 0, 'the published need has no suggestions');
+      expect(calls[0]).to.deep.include({ id: need.id, input: { status: 'published' } });
+      expect((await base.getNeed(need.id)).status).to.equal('published');
+      expect($(h, '.review')).to.equal(null);
+      await waitUntil(() => root(h.el).activeElement?.id === 'suggestions-heading', 'focus did not move to the suggestions');
+      expect(text($(h, '[role="status"].visually-hidden'))).to.contain('已核实并发布');
+      // the list shows it published, without its badge, and the allocation may use it now
+      const after = await option(h, 'needs', need.id);
+      expect(after.querySelector('.status--submitted')).to.equal(null);
+      expect(text(after)).to.contain('待认领');
+      actionButton(candidates(h)[0]!, 'need-claim').click();
+      await waitUntil(() => h.created.length === 1, 'the published need could not be claimed');
+      expect(h.created[0]!.claim.needId).to.equal(need.id);
+    });
+
+    it('declining needs a reason, asked for inline, and closes the need with it', async () => {
+      const base = createMemoryAdapter(streetDataset());
+      const need = submittedNeeds(streetDataset())[0]!;
+      const { adapter, calls } = reviews(base);
+      const h = await mount({ adapter });
+      await loaded(h);
+      await chooseSubmitted(h, need.id);
+      const form = $<HTMLFormElement>(h, '#review-close-form')!;
+      expect(form.hidden).to.equal(true);
+      reviewButton(h, 'closed')!.click();
+      await h.el.updateComplete;
+      expect(form.hidden).to.equal(false);
+      expect(reviewButton(h, 'closed')!.getAttribute('aria-expanded')).to.equal('true');
+      const reason = $<HTMLTextAreaElement>(h, '#review-reason')!;
+      await waitUntil(() => root(h.el).activeElement === reason, 'the reason is not focused');
+      // without a reason: pointed out at the field, nothing sent
+      reasonInput(reason, '   ');
+      reviewButton(h, 'confirm-close')!.click();
+      await h.el.updateComplete;
+      expect(reason.getAttribute('aria-invalid')).to.equal('true');
+      expect(text($(h, '#review-reason-error'))).to.contain('请填写不予受理的原因');
+      expect(reason.getAttribute('aria-describedby')).to.equal('review-reason-error');
+      expect(root(h.el).activeElement).to.equal(reason);
+      expect(calls).to.have.length(0);
+      reason.focus();
+      await sendKeys({ type: '重复提交，已合并到另一条需求' });
+      await h.el.updateComplete;
+      expect($(h, '#review-reason-error')).to.equal(null);
+      reviewButton(h, 'confirm-close')!.click();
+      await waitUntil(() => calls.length === 1, 'the review was not sent');
+      await waitUntil(() => !$(h, '.review'), 'the review stays open');
+      expect(calls[0]!.input).to.deep.equal({ status: 'closed', reason: '重复提交，已合并到另一条需求' });
+      expect((await base.getNeed(need.id)).status).to.equal('closed');
+      expect(text($(h, '#panel-suggestions .note'))).to.contain('不再参与匹配');
+      expect(text(await option(h, 'needs', need.id))).to.contain('已关闭');
+      expect(text($(h, '[role="status"].visually-hidden'))).to.contain('已不予受理');
+    });
+
+    it('shows a failure in the adapter error’s words, and a retry of the same review keeps its key', async () => {
+      const base = createMemoryAdapter(streetDataset());
+      const need = submittedNeeds(streetDataset())[0]!;
+      const { adapter, calls } = reviews(base, { fail: [new AdapterError('network', 'offline'), new AdapterError('forbidden', 'not yours')] });
+      const h = await mount({ adapter });
+      await loaded(h);
+      await chooseSubmitted(h, need.id);
+      reviewButton(h, 'published')!.click();
+      await waitUntil(() => $(h, '.review .action-error'), 'no error shown');
+      expect(text($(h, '.review .action-error'))).to.equal(new AdapterError('network', '').userMessage('zh-CN'));
+      reviewButton(h, 'published')!.click();
+      await waitUntil(() => calls.length === 2 && text($(h, '.review .action-error')) === new AdapterError('forbidden', '').userMessage('zh-CN'), 'no second error');
+      expect(calls[1]!.key, 'the same review after a network failure').to.equal(calls[0]!.key);
+      reviewButton(h, 'published')!.click();
+      await waitUntil(() => candidates(h).length > 0 || $(h, '#panel-suggestions .hint'), 'not published');
+      expect(calls[2]!.key, 'a new press after a refusal is a new write').to.not.equal(calls[1]!.key);
+      expect((await base.getNeed(need.id)).status).to.equal('published');
+    });
+
+    it('an organization viewer, or none, sees the need waiting but no review buttons', async () => {
+      const need = submittedNeeds(streetDataset())[0]!;
+      for (const viewer of [{ role: 'organization', id: 'org-00001' } as Actor, null]) {
+        const h = await mount({ viewer });
+        await loaded(h);
+        await chooseSubmitted(h, need.id);
+        expect($$(h, '.review button')).to.have.length(0);
+        expect($(h, '#review-close-form')).to.equal(null);
+        expect(text($(h, '.review .note'))).to.contain('等待社区工作人员核实');
+      }
+    });
+
+    for (const theme of THEMES) {
+      it(`the review is accessible, with the reason asked for (${theme})`, async () => {
+        const h = await mount({ theme });
+        await loaded(h);
+        await chooseSubmitted(h, submittedNeeds(streetDataset())[0]!.id);
+        await expect(h.el).to.be.accessible();
+        reviewButton(h, 'closed')!.click();
+        await h.el.updateComplete;
+        reviewButton(h, 'confirm-close')!.click();
+        await waitUntil(() => $(h, '#review-reason-error'), 'no missing reason shown');
+        await expect(h.el).to.be.accessible();
+      });
+    }
   });
 
   describe('allocate all', () => {
@@ -766,11 +1003,19 @@ describe('rl-matcher', function () {
       await useLocale('en');
       await h.el.updateComplete;
       expect(text($(h, '#needs-heading'))).to.equal('Needs');
-      await chooseNeed(h, list(h, 'needs')!.items[0]!.id);
+      await chooseNeed(h, firstOpen(h).id);
       expect(candidates(h)[0]!.querySelector('[role="meter"]')!.getAttribute('aria-valuetext')).to.match(/^\d+ points$/u);
       await useLocale('zh-TW');
       await h.el.updateComplete;
       expect(text($(h, '#needs-heading'))).to.equal('需求清單');
+      const waiting = streetDataset().needs.find((n) => n.status === 'submitted')!;
+      (await option(h, 'needs', waiting.id)).click();
+      await waitUntil(() => $(h, '.review'), 'no review shown');
+      expect(text($(h, '.review button[data-review="published"]'))).to.equal('核實並發布');
+      await useLocale('en');
+      await h.el.updateComplete;
+      expect(text($(h, '.review button[data-review="closed"]'))).to.equal('Decline');
+      expect(text(await option(h, 'needs', waiting.id))).to.contain('Awaiting check');
     });
   });
 });

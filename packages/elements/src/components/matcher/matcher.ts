@@ -26,6 +26,7 @@ import {
   type Locale,
   type MatchScore,
   type MatchWeights,
+  type NeedReview,
   type PublicNeed,
   type ServiceOffer,
   type Suggestion,
@@ -46,7 +47,9 @@ import {
   EMPTY_FILTERS,
   MatcherStore,
   NEED_STATUS_FILTERS,
+  OPEN_NEED_STATUSES,
   ageText,
+  awaitsReview,
   downloadCsv,
   loadMatcherData,
   sameFilters,
@@ -56,6 +59,7 @@ import {
 } from './matcher-data.js';
 import { missReasonLabel, needStatusLabel, perPeriodLabel, scoreText, statusFilterLabel, urgencyBadge } from './matcher-labels.js';
 import type { ListSelectDetail } from './matcher-list.js';
+import { ReviewSender } from './matcher-review.js';
 import { matcherStyles } from './matcher.styles.js';
 import './matcher-list.js';
 
@@ -113,6 +117,8 @@ const listSeparator = (locale: Locale): string => (locale === 'en' ? ', ' : '、
  * reasons behind every score, claims in both directions, a whole-list
  * allocation that staff review pair by pair before anything is sent, and
  * the supply–demand gap by category and area, each exportable as CSV.
+ * Needs residents submitted are listed too, marked 待核实: staff verify and
+ * publish them here (then they are matched) or decline them with a reason.
  *
  * Data comes from the surrounding `<rl-provider>`, or used alone from its
  * own `adapter`, `api` or `src`. It reads the public needs only, never a
@@ -131,6 +137,7 @@ const listSeparator = (locale: Locale): string => (locale === 'en' ? ', ' : '、
  * @csspart offers - The offers panel.
  * @csspart suggestions - The suggestions panel.
  * @csspart candidate - One ranked candidate.
+ * @csspart review - The review of a submitted need (publish, or decline with a reason).
  * @csspart score - A candidate's score bar.
  * @csspart reason - A reason chip.
  * @csspart allocation - The allocation review.
@@ -208,9 +215,12 @@ export class RlMatcher extends RlElement {
   @state() private offline = false;
   @state() private announcement = '';
   @state() private review: Review | null = null;
+  /** The "不予受理" form of a need under review: its reason as typed, and whether a missing one is pointed out. */
+  @state() private closing: { needId: string; reason: string; invalid: boolean } | null = null;
 
   private suggested: Suggested | null = null;
   private readonly sender = new ClaimSender(() => this.requestUpdate());
+  private readonly reviewer = new ReviewSender(() => this.requestUpdate());
   private focusAfterRender: string | null = null;
   private watchedEvents: EventTarget | null = null;
   private resizeObserver: ResizeObserver | null = null;
@@ -233,6 +243,8 @@ export class RlMatcher extends RlElement {
       const loaded = await loadMatcherData(adapter, area || null, signal);
       this.now = new Date();
       this.sender.clear();
+      this.reviewer.clear();
+      this.closing = null;
       this.review = null;
       this.gapMemo = null;
       return new MatcherStore(loaded, this.weights ?? undefined);
@@ -430,11 +442,15 @@ export class RlMatcher extends RlElement {
     const suggested = this.suggest(store, this.selected);
     this.suggested = suggested;
     const count = suggested?.list.length ?? 0;
-    const title = kind === 'need' ? store.need(id)?.title : store.offer(id)?.title;
+    const need = kind === 'need' ? store.need(id) : undefined;
+    const title = kind === 'need' ? need?.title : store.offer(id)?.title;
+    if (this.closing && this.closing.needId !== id) this.closing = null;
     this.announce(
-      kind === 'need'
-        ? msg(str`已选择需求“${title ?? id}”，找到 ${count} 项匹配的服务`, { id: 'matcher.selected-need' })
-        : msg(str`已选择服务“${title ?? id}”，找到 ${count} 项匹配的需求`, { id: 'matcher.selected-offer' }),
+      need && awaitsReview(need)
+        ? msg(str`已选择需求“${need.title}”，这项需求待核实，核实并发布后才会推荐服务`, { id: 'matcher.selected-need-review' })
+        : kind === 'need'
+          ? msg(str`已选择需求“${title ?? id}”，找到 ${count} 项匹配的服务`, { id: 'matcher.selected-need' })
+          : msg(str`已选择服务“${title ?? id}”，找到 ${count} 项匹配的需求`, { id: 'matcher.selected-offer' }),
     );
     if (this.narrow) {
       this.tab = 'suggestions';
@@ -502,6 +518,94 @@ export class RlMatcher extends RlElement {
     if (offer) store.replaceOffer(offer);
     this.gapMemo = null;
     this.version++;
+  }
+
+  /** Community staff and street administrators review needs; anyone else sees the need waiting. */
+  private get mayReview(): boolean {
+    const viewer = this.actor;
+    return viewer?.role === 'staff' || viewer?.role === 'admin';
+  }
+
+  private pressReview(need: PublicNeed, review: NeedReview): void {
+    if (this.reviewer.state(need.id)?.status === 'running') return;
+    void this.sendReview(need, review);
+  }
+
+  /**
+   * Sends one review and brings the desk up to date: a published need is
+   * matched in place (the index follows, its suggestions are shown), a
+   * closed one stays listed as closed.
+   */
+  private async sendReview(need: PublicNeed, review: NeedReview): Promise<void> {
+    const adapter = this.writeAdapter;
+    const store = this.store;
+    if (!this.mayReview || !adapter || !store) return;
+    const result = await this.reviewer.send(need.id, adapter, review);
+    if (!result || this.store !== store) return;
+    if (result.status === 'done') {
+      store.replaceNeed(result.need);
+      if (this.closing?.needId === need.id) this.closing = null;
+      this.gapMemo = null;
+      this.version++;
+      const shown = this.reshow(store, need.id);
+      const count = shown?.list.length ?? 0;
+      this.announce(
+        result.need.status === 'published'
+          ? msg(str`需求“${need.title}”已核实并发布，找到 ${count} 项匹配的服务`, { id: 'matcher.published-announce' })
+          : msg(str`已不予受理需求“${need.title}”`, { id: 'matcher.closed-announce' }),
+      );
+    } else if (result.error.kind === 'conflict' || result.error.kind === 'not-found') {
+      // reviewed by someone else meanwhile, or gone: show the need as it is now
+      await this.refresh(store, adapter, need.id, null);
+      const now = this.store === store ? store.need(need.id) : undefined;
+      if (now && !awaitsReview(now)) {
+        this.reshow(store, need.id);
+        this.announce(result.error.userMessage(currentLocale()));
+      }
+    }
+  }
+
+  /** The suggestions of the chosen need worked out again after its status changed, with focus on their heading. */
+  private reshow(store: MatcherStore, needId: string): Suggested | null {
+    const selected = this.selected;
+    if (selected?.kind !== 'need' || selected.id !== needId) return null;
+    this.suggested = this.suggest(store, selected);
+    this.focusAfterRender = '#suggestions-heading';
+    return this.suggested;
+  }
+
+  private openClosing(need: PublicNeed): void {
+    if (this.closing?.needId === need.id) {
+      this.closing = null;
+      return;
+    }
+    this.closing = { needId: need.id, reason: '', invalid: false };
+    this.focusAfterRender = '#review-reason';
+  }
+
+  private readonly cancelClosing = (): void => {
+    this.closing = null;
+    this.focusAfterRender = '#review-close';
+  };
+
+  private readonly onReasonInput = (event: Event): void => {
+    const closing = this.closing;
+    if (!closing) return;
+    const reason = (event.currentTarget as HTMLTextAreaElement).value;
+    this.closing = { ...closing, reason, invalid: closing.invalid && reason.trim() === '' };
+  };
+
+  private submitClosing(event: Event, need: PublicNeed): void {
+    event.preventDefault();
+    const closing = this.closing;
+    if (!closing || closing.needId !== need.id) return;
+    const reason = closing.reason.trim();
+    if (!reason) {
+      this.closing = { ...closing, invalid: true };
+      this.focusAfterRender = '#review-reason';
+      return;
+    }
+    this.pressReview(need, { status: 'closed', reason });
   }
 
   private press(direction: ClaimDirection, need: PublicNeed, offer: ServiceOffer): void {
@@ -848,8 +952,10 @@ export class RlMatcher extends RlElement {
     const store = this.store;
     const locale = currentLocale();
     const pending = store?.pendingForNeed(need.id).length ?? 0;
+    const review = awaitsReview(need);
     return html`<span class="row-head">
         <span class="title">${need.title}</span>
+        ${review ? html`<span class="badge status--submitted">${needStatusLabel(need.status)}</span>` : nothing}
         <span class="badge urgency--${need.urgency}">${urgencyBadge(need.urgency)}</span>
       </span>
       <span class="meta">
@@ -859,7 +965,9 @@ export class RlMatcher extends RlElement {
         <span>${ageText(need.createdAt, this.now, locale)}</span>
         ${pending
           ? html`<span class="pending">${msg(str`${pending} 个认领待确认`, { id: 'matcher.pending-claims' })}</span>`
-          : html`<span>${needStatusLabel(need.status)}</span>`}
+          : review
+            ? nothing
+            : html`<span>${needStatusLabel(need.status)}</span>`}
       </span>`;
   };
 
@@ -899,6 +1007,12 @@ export class RlMatcher extends RlElement {
     const readOnly = !viewer || viewer.role === 'resident' || viewer.role === 'system';
     const need = selection.kind === 'need' ? store.need(selection.id) : undefined;
     const offer = selection.kind === 'offer' ? store.offer(selection.id) : undefined;
+    if (need && awaitsReview(need)) return html`<div class="panel-head">${head}</div>${this.renderReview(store, need)}`;
+    if (need && !OPEN_NEED_STATUSES.includes(need.status)) {
+      return html`<div class="panel-head">${head}</div>
+        <p class="subject">${need.title}</p>
+        <p class="note">${msg(str`这项需求现在是“${needStatusLabel(need.status)}”，不再参与匹配。`, { id: 'matcher.need-not-open' })}</p>`;
+    }
     const pending = need ? store.pendingForNeed(need.id).length : 0;
     const subject = need
       ? msg(str`为需求“${need.title}”推荐的服务`, { id: 'matcher.for-need' })
@@ -932,6 +1046,93 @@ export class RlMatcher extends RlElement {
                   )
                 : nothing}
           </ol>`}`;
+  }
+
+  /**
+   * A submitted need instead of its suggestions: what it says, and for staff
+   * the two outcomes of the review: verified and published (then it is
+   * matched), or not taken up, with the reason.
+   */
+  private renderReview(store: MatcherStore, need: PublicNeed) {
+    const locale = currentLocale();
+    const state = this.reviewer.state(need.id);
+    const running = state?.status === 'running';
+    const closing = this.closing?.needId === need.id ? this.closing : null;
+    const busy = (status: NeedReview['status']) => running && state.review.status === status;
+    return html`<p class="subject">${msg(str`需求“${need.title}”尚待核实`, { id: 'matcher.review-subject' })}</p>
+      <section part="review" class="review" aria-labelledby="review-heading">
+        ${this.heading('review-heading', msg('核实需求', { id: 'matcher.review' }), 1)}
+        <p class="meta">
+          <span>${categoryLabel(need.categoryCode, locale)}</span>
+          <span>${store.needPlace(need, locale)}</span>
+          <span>${urgencyBadge(need.urgency)}</span>
+          <span>${msg(str`${need.beneficiaries} 人`, { id: 'matcher.beneficiaries' })}</span>
+          <span>${ageText(need.createdAt, this.now, locale)}</span>
+        </p>
+        ${need.description ? html`<p class="review-description">${need.description}</p>` : nothing}
+        ${this.mayReview
+          ? html`<p class="explain">
+                ${msg('居民提交的需求经社区核实后才会推荐服务。属实的请“核实并发布”，它会出现在匹配建议和一键分配中；不在受理范围的请“不予受理”并写明原因。', {
+                  id: 'matcher.review-explain',
+                })}
+              </p>
+              <div class="actions">
+                <button
+                  part="button"
+                  class="button button--primary"
+                  type="button"
+                  data-review="published"
+                  aria-disabled=${running ? 'true' : 'false'}
+                  @click=${() => {
+                    if (!running) this.pressReview(need, { status: 'published' });
+                  }}
+                >
+                  ${busy('published') ? msg('正在发送…', { id: 'matcher.sending' }) : msg('核实并发布', { id: 'matcher.review-publish' })}
+                </button>
+                <button
+                  id="review-close"
+                  part="button"
+                  class="button"
+                  type="button"
+                  data-review="closed"
+                  aria-expanded=${closing ? 'true' : 'false'}
+                  aria-controls="review-close-form"
+                  aria-disabled=${running ? 'true' : 'false'}
+                  @click=${() => {
+                    if (!running) this.openClosing(need);
+                  }}
+                >
+                  ${msg('不予受理', { id: 'matcher.review-close' })}
+                </button>
+              </div>
+              <form id="review-close-form" class="review-close" ?hidden=${!closing} novalidate @submit=${(e: Event) => this.submitClosing(e, need)}>
+                <label class="field-label" for="review-reason">${msg('不予受理的原因（必填，会记入审核记录）', { id: 'matcher.review-reason' })}</label>
+                <textarea
+                  id="review-reason"
+                  name="reason"
+                  rows="3"
+                  maxlength="500"
+                  required
+                  aria-invalid=${closing?.invalid ? 'true' : 'false'}
+                  aria-describedby=${ifDefined(closing?.invalid ? 'review-reason-error' : undefined)}
+                  .value=${closing?.reason ?? ''}
+                  @input=${this.onReasonInput}
+                ></textarea>
+                ${closing?.invalid
+                  ? html`<p id="review-reason-error" class="field-error">${msg('请填写不予受理的原因。', { id: 'matcher.review-reason-required' })}</p>`
+                  : nothing}
+                <div class="actions">
+                  <button part="button" class="button button--danger" type="submit" data-review="confirm-close" aria-disabled=${running ? 'true' : 'false'}>
+                    ${busy('closed') ? msg('正在发送…', { id: 'matcher.sending' }) : msg('确认不予受理', { id: 'matcher.review-close-confirm' })}
+                  </button>
+                  <button part="button" class="button" type="button" ?disabled=${running} @click=${this.cancelClosing}>
+                    ${msg('取消', { id: 'matcher.cancel' })}
+                  </button>
+                </div>
+              </form>
+              ${state?.status === 'error' ? html`<p class="action-error" role="alert">${state.error.userMessage(locale)}</p>` : nothing}`
+          : html`<p class="note">${msg('这项需求正等待社区工作人员核实，核实并发布后才会推荐服务。', { id: 'matcher.review-waiting' })}</p>`}
+      </section>`;
   }
 
   /** One ranked candidate: what it is, its score and reasons, and the two claim actions. */
