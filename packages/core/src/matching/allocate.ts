@@ -6,10 +6,11 @@
  * This is a maximum-weight bipartite b-matching, solved exactly as a
  * minimum-cost flow: each need sends one unit either through an offer
  * (cost −score, in cents) or through a "stays unmatched" node (cost 0); offers
- * pass at most their free places on. Needs are added one at a time in id
- * order, each by one shortest augmenting path (Dijkstra on costs reduced by
- * node potentials, stopped at the sink): after each step the flow is optimal
- * for the needs added so far, so after the last it is optimal for all.
+ * pass at most their free places on. Needs are added one at a time in
+ * turn (those with the best candidates first, ties by id), each by one
+ * shortest augmenting path (Dijkstra on costs reduced by node potentials,
+ * stopped at the sink): after each step the flow is optimal for the needs
+ * added so far, so after the last it is optimal for all.
  * Potentials left at the end certify it (no residual edge of negative
  * reduced cost), and `optimal` reports that check.
  *
@@ -24,7 +25,7 @@
 import type { PublicNeed, ServiceOffer } from '../model.js';
 import { CandidateIndex, byRank } from './candidates.js';
 import type { Ranked } from './candidates.js';
-import { checkList, prepareNeed } from './prepare.js';
+import { checkList, prepareNeed, totalCents } from './prepare.js';
 import type { PreparedNeed, PreparedOffer } from './prepare.js';
 import { scorePrepared } from './scoring.js';
 import type { Allocation, AllocationOptions, MissReason, UnmatchedNeed } from './types.js';
@@ -203,7 +204,12 @@ export function allocate(needs: readonly PublicNeed[], offers: readonly ServiceO
   const heap = new NodeHeap();
   const { head, next } = graph;
 
-  for (let u = 0; u < n; u++) {
+  // Any order of adding needs ends at an optimum; adding the needs with the
+  // best candidates first lets them take their best offers directly and
+  // leaves shorter reassignment searches for the rest.
+  const bestCents = candidates.map((list) => list.find((entry) => entry.cents / 100 >= minScore)?.cents ?? 0);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (bestCents[b] as number) - (bestCents[a] as number) || a - b);
+  for (const u of order) {
     const { to, cap, cost } = graph;
     // the new need's potential makes its own edges' reduced costs non-negative
     let pu = potential[UNMATCHED] as number;
@@ -309,8 +315,7 @@ function nearMisses(pn: PreparedNeed, eligible: readonly Ranked<PreparedOffer>[]
   if (count === 0) return [];
   const entries: (Ranked<PreparedOffer> & { why: MissReason })[] = eligible.map((r) => ({ ...r, why: r.cents / 100 < minScore ? 'below-threshold' : 'taken' }));
   for (const po of index.unavailableOffersFor(pn)) {
-    const score = scorePrepared(pn, po, index.env);
-    entries.push({ item: po, id: po.id, cents: Math.round(score.total * 100), why: CandidateIndex.onlyFull(po) ? 'full' : 'ineligible' });
+    entries.push({ item: po, id: po.id, cents: totalCents(pn, po, index.env), why: CandidateIndex.onlyFull(po) ? 'full' : 'ineligible' });
   }
   return entries
     .sort(byRank)
