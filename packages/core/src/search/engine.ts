@@ -48,11 +48,11 @@ const INITIALS = 0.7;
 const FUZZY = 0.35;
 /** With fewer exact or sound-alike results than this, fuse.js re-ranks a short candidate list for typos. */
 const FUZZY_BELOW = 1;
-const FUZZY_CANDIDATES = 40;
+const FUZZY_CANDIDATES = 20;
 /** A Han term that finds fewer documents than this is also matched by sound. */
 const FEW = 20;
 /** Below this many candidates, further terms are checked document by document. */
-const RESTRICT = 500;
+const RESTRICT = 100;
 /**
  * Spellings of one sound tried at most (three or more initials: each is
  * checked against the text, so fewer), and steps spent finding them.
@@ -103,6 +103,8 @@ interface Term {
   spelled: Map<string, Parse> | null;
   /** Every spelling was found (else names, offers and tags are also searched by initials). */
   complete: boolean;
+  /** Category codes the term matches, with their tiers; null until needed. */
+  tiers: Map<string, number> | null;
 }
 
 interface VocabTerm {
@@ -532,7 +534,7 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
       const runs = text.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? [];
       return runs.length > 1 ? runs.flatMap((run, i) => term(run, typing && i === runs.length - 1)) : [];
     }
-    return [{ text, han, latin, parses, spelled: null, complete: true }];
+    return [{ text, han, latin, parses, spelled: null, complete: true, tiers: null }];
   }
 
   /**
@@ -873,7 +875,7 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     let best = 0;
     const text = term.text;
     const short = shorts[d] ?? '';
-    const descs = Array.from({ length: descCount(d) }, (_, i) => desc(d, i));
+    const syl = syls[d] ?? '';
     if (term.han) {
       const mask = fieldsWith(d, text, null, SHORT | DESC);
       if (mask) best = scoreOf(d, mask, text.length);
@@ -884,18 +886,19 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
         mask |= fieldAt(d, at);
         whole ||= isWholeWord(short, at, text.length);
       }
-      for (const t of descs) {
+      for (let i = 0, n = descCount(d); i < n && !whole; i++) {
+        const t = desc(d, i);
         const at = wordAt(t, text, 0);
         if (at >= 0) {
           mask |= DESC;
-          whole ||= isWholeWord(t, at, text.length);
+          whole = isWholeWord(t, at, text.length);
         }
       }
       if (mask) best = scoreOf(d, mask, text.length) * (whole ? EXACT : WORD_PREFIX);
-      if (text.length === 1 && short.startsWith(text)) best = Math.max(best, scoreOf(d, NAME | START, 1) * INITIALS);
+      const first = syllables[syl.charCodeAt(0)] || short;
+      if (text.length === 1 && first.startsWith(text)) best = Math.max(best, scoreOf(d, NAME | START, 1) * INITIALS);
     }
     if (!term.han || best === 0) {
-      const syl = syls[d] ?? '';
       for (const { units, tier } of term.parses) {
         const last = units[units.length - 1];
         for (let at = findUnits(syl, units); at >= 0; at = findUnits(syl, units, at + 1)) {
@@ -903,26 +906,34 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
           best = Math.max(best, scoreOf(d, fieldAt(d, at), units.length) * t);
         }
       }
-      for (const [spelling, { tier }] of spell(term)) {
-        if (descs.some((t) => t.includes(spelling))) best = Math.max(best, scoreOf(d, DESC, spelling.length) * tier);
-      }
+      // a description counts only where nothing better matched
+      if (best === 0) for (const [spelling, { tier }] of spell(term)) if (tier * (W[DESC] ?? 0) > best && descHas(d, spelling)) best = (W[DESC] ?? 0) * tier;
     }
-    const vocabHits = vocabMatches(term);
-    if (vocabHits.size) {
-      for (const code of codesOf(d)) best = Math.max(best, CATEGORY * (vocabHits.get(code) ?? 0));
+    const tiers = categoryTiers(term);
+    if (tiers.size) {
+      const rec = recs[d];
+      for (const code of rec?.organization.categoryCodes ?? []) best = Math.max(best, CATEGORY * (tiers.get(code) ?? 0));
+      for (const o of rec?.offers ?? []) best = Math.max(best, CATEGORY * (tiers.get(o.categoryCode) ?? 0));
     }
     return best;
   }
 
-  /** A document's categories: its own and its offers', at both levels. */
-  function codesOf(d: number): Set<string> {
-    const rec = recs[d];
-    const codes = new Set<string>();
-    for (const code of [...(rec?.organization.categoryCodes ?? []), ...(rec?.offers.map((o) => o.categoryCode) ?? [])]) {
-      codes.add(code);
-      codes.add(code.split('.')[0] ?? code);
+  /** Every category code (item or top level) with the tier the term gives it, through its own labels or its top level's. */
+  function categoryTiers(term: Term): Map<string, number> {
+    if (term.tiers) return term.tiers;
+    const matched = vocabMatches(term);
+    const tiers = new Map<string, number>();
+    if (matched.size) {
+      for (const top of taxonomy) {
+        const own = matched.get(top.code) ?? 0;
+        if (own) tiers.set(top.code, own);
+        for (const item of top.children) {
+          const tier = Math.max(own, matched.get(item.code) ?? 0);
+          if (tier) tiers.set(item.code, tier);
+        }
+      }
     }
-    return codes;
+    return (term.tiers = tiers);
   }
 
   function found(d: number, score: number): void {
@@ -1006,7 +1017,8 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
       } else if (term.latin && term.text.length >= 3) {
         for (const w of wordsFor(term.text.slice(0, 3))) bump(words.get(w));
       }
-      for (const { units } of term.parses) {
+      // letters: the characters their whole syllables are read as (Han terms counted their own above)
+      for (const { units } of term.han ? [] : term.parses) {
         units.forEach((u, i) => {
           const v = units[i + 1];
           if (v && u.full && v.full) for (const key of spellings.get((u.ids[0] ?? 0) * 1024 + (v.ids[0] ?? 0)) ?? []) bump(charBi.get(key));
@@ -1014,10 +1026,16 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
       }
     }
     const already = new Set(foundDocs.subarray(0, nFound));
-    const top = list
-      .filter((d) => !already.has(d) && keep(d))
-      .sort((x, y) => (counts[y] ?? 0) - (counts[x] ?? 0) || x - y)
-      .slice(0, FUZZY_CANDIDATES);
+    // the documents sharing most grams, by buckets of counts: no sort of every document that shares one
+    const buckets: number[][] = [];
+    for (const d of list) (buckets[counts[d] ?? 0] ??= []).push(d);
+    const top: number[] = [];
+    for (let n = buckets.length - 1; n > 0 && top.length < FUZZY_CANDIDATES; n--) {
+      for (const d of (buckets[n] ?? []).sort((x, y) => x - y)) {
+        if (top.length === FUZZY_CANDIDATES) break;
+        if (!already.has(d) && keep(d)) top.push(d);
+      }
+    }
     const items: FuzzyItem[] = top.map((d) => {
       const segs = (shorts[d] ?? '').split(SEP);
       const offers = offerCount[d] ?? 0;
@@ -1159,53 +1177,74 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     return ranges;
   }
 
-  function matches(d: number, terms: Term[]): SearchMatch[] {
+  /** The match of the terms in one field's text, with ranges mapped back to `text`; null if they do not occur. */
+  function matchIn(terms: Term[], field: SearchMatch['field'], text: string, folded: string, syl: string | null): SearchMatch | null {
+    const raw: [number, number][] = [];
+    for (const t of terms) raw.push(...rangesIn(t, folded, syl, field === 'name'));
+    if (!raw.length) return null;
+    const origin = folded.length === text.length ? null : foldWithOrigins(text, r);
+    if (origin) for (const range of raw) [range[0], range[1]] = [origin.start[range[0]] ?? 0, origin.end[range[1] - 1] ?? text.length];
+    raw.sort((x, y) => x[0] - y[0]);
+    const ranges: [number, number][] = [];
+    for (const [s, e] of raw) {
+      const last = ranges[ranges.length - 1];
+      if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+      else ranges.push([s, e]);
+    }
+    return { field, text, ranges };
+  }
+
+  /**
+   * What the terms match in the taxonomy, the same for every hit of a
+   * search: for each category, its label when that matches, else the
+   * synonym that did.
+   */
+  function categoryMatches(terms: Term[]): Map<string, SearchMatch> {
+    const out = new Map<string, SearchMatch>();
+    for (const term of terms) {
+      for (const [code] of vocabMatches(term)) {
+        if (out.has(code)) continue;
+        for (const v of vocab) {
+          if (v.code !== code) continue;
+          const m = matchIn(terms, 'category', v.text, v.folded, v.syl);
+          if (m) {
+            out.set(code, { ...m, categoryCode: code });
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  function matches(d: number, terms: Term[], categories: Map<string, SearchMatch>): SearchMatch[] {
     const out: SearchMatch[] = [];
     const rec = recs[d] as SearchRecord;
     const org = rec.organization;
-    /** Adds a match for `text` if the terms occur in its folded form, with ranges mapped back to `text`. */
-    const add = (field: SearchMatch['field'], text: string, folded: string, syl: string | null, extra: Partial<SearchMatch> = {}): void => {
-      const raw = terms.flatMap((t) => rangesIn(t, folded, syl, field === 'name'));
-      if (!raw.length) return;
-      const origin = folded.length === text.length ? null : foldWithOrigins(text, r);
-      const mapped = raw
-        .map(([s, e]): [number, number] => (origin ? [origin.start[s] ?? 0, origin.end[e - 1] ?? text.length] : [s, e]))
-        .sort((x, y) => x[0] - y[0]);
-      const ranges: [number, number][] = [];
-      for (const [s, e] of mapped) {
-        const last = ranges[ranges.length - 1];
-        if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-        else ranges.push([s, e]);
-      }
-      out.push({ field, text, ranges, ...extra });
+    const add = (m: SearchMatch | null, extra?: Partial<SearchMatch>): void => {
+      if (m) out.push(extra ? { ...m, ...extra } : m);
     };
     const short = shorts[d] ?? '';
     const syl = syls[d] ?? '';
     let from = 0;
-    const segment = (): [string, string] => {
+    const segment = (field: SearchMatch['field'], text: string): SearchMatch | null => {
       let to = short.indexOf(SEP, from);
       if (to < 0) to = short.length;
-      const seg: [string, string] = [short.slice(from, to), syl.slice(from, to)];
+      const m = matchIn(terms, field, text, short.slice(from, to), syl.slice(from, to));
       from = to + 1;
-      return seg;
+      return m;
     };
-    add('name', org.name, ...segment());
-    rec.offers.forEach((o) => add('offer', o.title, ...segment(), { offerId: o.id }));
-    org.tags.forEach((tag) => add('tag', tag, ...segment()));
-    const codes = codesOf(d);
-    const seen = new Set<string>();
-    for (const term of terms) {
-      for (const [code] of vocabMatches(term)) {
-        if (!codes.has(code) || seen.has(code)) continue;
-        seen.add(code);
-        // show the label when it matches, else the synonym that did
-        const entries = vocab.filter((v) => v.code === code);
-        const hit = entries.find((v) => terms.some((t) => rangesIn(t, v.folded, v.syl).length)) ?? entries[0];
-        if (hit) add('category', hit.text, hit.folded, hit.syl, { categoryCode: code });
+    add(segment('name', org.name));
+    for (const o of rec.offers) add(segment('offer', o.title), { offerId: o.id });
+    for (const tag of org.tags) add(segment('tag', tag));
+    if (categories.size) {
+      const codes = [...org.categoryCodes, ...rec.offers.map((o) => o.categoryCode)];
+      for (const [code, m] of categories) {
+        if (codes.some((c) => c === code || (c.startsWith(code) && c.charAt(code.length) === '.'))) add(m, { ranges: m.ranges.map(([s, e]) => [s, e]) });
       }
     }
-    add('description', org.description, desc(d, 0), null);
-    rec.offers.forEach((o, i) => add('description', o.description, desc(d, i + 1), null, { offerId: o.id }));
+    add(matchIn(terms, 'description', org.description, desc(d, 0), null));
+    rec.offers.forEach((o, i) => add(matchIn(terms, 'description', o.description, desc(d, i + 1), null), { offerId: o.id }));
     return out;
   }
 
@@ -1232,13 +1271,14 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     const total = nFound;
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const want = Math.min(total, offset + Math.max(0, options.limit ?? 20));
+    const categories = want > offset ? categoryMatches(ts) : new Map<string, SearchMatch>();
     const hits: SearchHit[] =
       want <= offset
         ? []
         : page(offset, want, sort).map((i) => {
             const d = foundDocs[i] ?? 0;
             const rec = recs[d] as SearchRecord;
-            return { id: rec.organization.id, score: foundScores[i] ?? 0, organization: rec.organization, matches: matches(d, ts) };
+            return { id: rec.organization.id, score: foundScores[i] ?? 0, organization: rec.organization, matches: matches(d, ts, categories) };
           });
     return { hits, total };
   }
