@@ -317,6 +317,9 @@ test('need side: a need sent from the form is published by staff, claimed by an 
 
   // staff: the new need waits for review on the matching desk; publishing it brings suggestions
   const matcher = page.locator('rl-matcher');
+  await matcher.getByLabel('认领状态').selectOption({ label: '待核实' });
+  // the lists render only the rows on screen
+  await matcher.getByRole('listbox', { name: '需求清单' }).scrollIntoViewIfNeeded();
   const needRow = matcher.getByRole('option', { name: new RegExp(title) });
   await needRow.waitFor({ timeout: 10000 });
   await needRow.click();
@@ -324,8 +327,12 @@ test('need side: a need sent from the form is published by staff, claimed by an 
   const candidate = matcher.locator('[part~="candidate"]').filter({ hasText: '儿童安全自护课堂' });
   await candidate.waitFor({ timeout: 10000 });
 
-  // the organization claims it with its own offer
+  // the organization claims it with its own offer; published, it is listed under its field and community
   await actAs(page, 'organization');
+  await matcher.getByLabel('认领状态').selectOption({ label: '全部状态' });
+  await matcher.getByLabel('服务类别').selectOption({ label: '青少年儿童' });
+  await matcher.locator('select[name="area"]').selectOption({ label: '大西别墅居委会' });
+  await matcher.getByRole('listbox', { name: '需求清单' }).scrollIntoViewIfNeeded();
   await matcher.getByRole('option', { name: new RegExp(title) }).click();
   await candidate.getByRole('button', { name: '由该机构认领' }).click();
   const tracker = page.locator('rl-claim-tracker');

@@ -202,7 +202,7 @@ export function mountWorkbench(section: HTMLElement, options: WorkbenchOptions):
       ? { role: 'organization', id: organization.id, name: organization.name }
       : r === 'resident'
         ? { role: 'resident', id: 'demo-resident' }
-        : { role: 'staff', id: 'demo-staff', name: '社区工作人员' };
+        : { role: 'staff', id: 'demo-staff', name: '李敏' };
 
   const applyRole = (): void => {
     provider.viewer = actorFor(role);
