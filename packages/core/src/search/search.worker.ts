@@ -21,7 +21,8 @@ let index: SearchIndex | null = null;
  * should not pay for it.
  */
 function warmUp(index: SearchIndex): void {
-  for (const query of ['f', 'fu', 'fuwu', 'fw', '服', '服务', '服务社', 'fuwushe', 'fu务', 'service', '社区 服务']) {
+  const queries = ['f', 'fu', 'fuw', 'fuwu', 'fw', 'fwz', 'fwzx', '服', '服务', '服务中', '服务中心', 'fuwuzhongx', 'fu务', 's', 'se', 'service', '社区 服务', 'shequ fuwu', '服务 ser'];
+  for (const query of queries) {
     index.search(query, { limit: 20 });
     index.suggest(query);
   }

@@ -29,6 +29,8 @@ const PAGE_LIMIT = 200;
 export interface DirectorySearch {
   search(query: string, options: SearchOptions): Promise<SearchResult>;
   suggest(query: string, limit: number): Promise<string[]>;
+  /** The language of category labels in matches and suggestions from now on. */
+  setLocale(locale: Locale): Promise<void>;
   dispose(): void;
   /** Where it runs, for tests and the benchmark. */
   readonly mode: 'main' | 'worker';
@@ -81,12 +83,13 @@ function mainThreadSearch(records: SearchRecord[], locale: Locale): DirectorySea
     mode: 'main',
     search: (query, options) => Promise.resolve(index.search(query, options)),
     suggest: (query, limit) => Promise.resolve(index.suggest(query, limit)),
+    setLocale: (next) => Promise.resolve(index.setLocale(next)),
     dispose: () => undefined,
   };
 }
 
-async function workerSearch(records: SearchRecord[], workerUrl: string | URL | null | undefined): Promise<DirectorySearch> {
-  const worker = createSearchWorker(records, workerUrl ? { workerUrl } : {});
+async function workerSearch(records: SearchRecord[], workerUrl: string | URL | null | undefined, locale: Locale): Promise<DirectorySearch> {
+  const worker = createSearchWorker(records, workerUrl ? { workerUrl, locale } : { locale });
   try {
     await worker.ready;
   } catch (error) {
@@ -97,6 +100,7 @@ async function workerSearch(records: SearchRecord[], workerUrl: string | URL | n
     mode: 'worker',
     search: (query, options) => worker.search(query, options),
     suggest: (query, limit) => worker.suggest(query, limit),
+    setLocale: (next) => worker.setLocale(next),
     dispose: () => worker.terminate(),
   };
 }
@@ -136,7 +140,7 @@ export async function loadDirectory(adapter: DataAdapter, options: LoadOptions):
   let search: DirectorySearch;
   if (organizations.length > options.workerThreshold && typeof Worker === 'function') {
     try {
-      search = await workerSearch(records, options.workerUrl);
+      search = await workerSearch(records, options.workerUrl, options.locale);
     } catch {
       // a page whose CSP forbids workers (or a worker file that is not there) still gets a directory, indexed here
       search = mainThreadSearch(records, options.locale);
@@ -149,8 +153,14 @@ export async function loadDirectory(adapter: DataAdapter, options: LoadOptions):
   return { organizations, byId: new Map(organizations.map((o) => [o.id, o])), offersByOrg, areaTree, search };
 }
 
-/** Hits per request as the list scrolls: a screenful or two. */
-export const RESULT_PAGE = 50;
+/**
+ * Hits per request as the list scrolls: about a screenful. Each keystroke
+ * asks for the first page only, so a small page is what keeps typing fast
+ * (the hits with their highlights cross from the worker, and every one is
+ * rendered or waits in memory); the index answers a further page of the
+ * same search without matching it again.
+ */
+export const RESULT_PAGE = 20;
 
 /**
  * One search's results, fetched a page at a time as the list asks for rows.

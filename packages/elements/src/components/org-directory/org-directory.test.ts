@@ -379,6 +379,38 @@ describe('rl-org-directory', function () {
     });
   });
 
+  describe('category names in the page language', () => {
+    const matchLines = (h: Harness): string[] =>
+      rows(h)
+        .map((r) => r.querySelector('.match')?.textContent?.replace(/\s+/gu, ' ').trim() ?? '')
+        .filter(Boolean);
+
+    afterEach(() => useLocale('zh-CN'));
+
+    for (const mode of ['worker', 'main'] as const) {
+      it(`names matched categories in zh-TW, then in en when the page switches (index in ${mode})`, async () => {
+        await useLocale('zh-TW');
+        const h = await mount();
+        if (mode === 'worker') {
+          h.el.workerUrl = new URL('/packages/core/src/search/search.worker.ts', location.origin).href;
+          h.el.workerThreshold = 10;
+        }
+        await waitUntil(() => h.el.indexMode === mode, `no ${mode} index`, { timeout: 15000 });
+        await searched(h);
+        await typeQuery(h, '为老');
+        await waitUntil(() => combobox(h).suggestions.includes('為老服務'), 'no zh-TW label suggested');
+        expect(combobox(h).suggestions).not.to.include('为老服务');
+        await waitUntil(() => matchLines(h).some((l) => l.includes('為老服務')), 'no zh-TW category match');
+        expect(matchLines(h).filter((l) => l.includes('为老服务'))).to.deep.equal([]);
+
+        await useLocale('en');
+        await waitUntil(() => combobox(h).suggestions.includes('Elderly care'), 'no en label suggested');
+        await waitUntil(() => matchLines(h).some((l) => l.includes('Elderly care')), 'no en category name');
+        expect(combobox(h).suggestions).not.to.include('為老服務');
+      });
+    }
+  });
+
   describe('empty results', () => {
     it('suggests dropping a filter, with a button that does it', async () => {
       const data = streetDataset();

@@ -56,6 +56,8 @@ interface ShownResults {
   query: string;
   filters: DirectoryFilters;
   sort: SearchSort;
+  /** The language category matches were named in. */
+  locale: Locale;
 }
 
 /**
@@ -173,6 +175,8 @@ export class RlOrgDirectory extends RlElement {
   private focusAfterRender: 'view' | 'results' | null = null;
   private watchedEvents: EventTarget | null = null;
   private indexData: DirectoryData | null = null;
+  /** The language the index names categories in. */
+  private searchLocale: Locale = 'zh-CN';
   /** The search last started, so re-renders while it runs do not start it again. */
   private requested: (Omit<ShownResults, 'window'> & { data: DirectoryData }) | null = null;
 
@@ -189,13 +193,15 @@ export class RlOrgDirectory extends RlElement {
       this.progress = { organizations: 0, total: null };
       this.watchCache(adapter);
       if (!adapter) return null;
+      const locale = currentLocale();
       const data = await loadDirectory(adapter, {
         signal,
         workerThreshold,
         workerUrl,
-        locale: currentLocale(),
+        locale,
         onProgress: (progress) => (this.progress = progress),
       });
+      this.searchLocale = locale;
       this.indexData?.search.dispose();
       this.indexData = data;
       this.shown = null;
@@ -267,7 +273,14 @@ export class RlOrgDirectory extends RlElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const data = this.data.value ?? null;
-    if (data && (changed.has('query') || changed.has('filters') || changed.has('sort') || this.requested?.data !== data)) {
+    const locale = currentLocale();
+    if (data && data === this.indexData && locale !== this.searchLocale) {
+      // the page's language changed: category matches and suggestions are named in the new one
+      this.searchLocale = locale;
+      void data.search.setLocale(locale).catch(() => undefined);
+      this.scheduleSuggestions();
+    }
+    if (data && (changed.has('query') || changed.has('filters') || changed.has('sort') || this.requested?.data !== data || this.requested.locale !== locale)) {
       this.runSearch(data);
     }
     if (this.focusAfterRender === 'view' && this.viewEl) {
@@ -286,21 +299,21 @@ export class RlOrgDirectory extends RlElement {
    * queue of searches for letters already typed over.
    */
   private runSearch(data: DirectoryData): void {
-    const { query, filters, sort } = this;
+    const { query, filters, sort, searchLocale: locale } = this;
     const asked = this.requested;
-    if (asked && asked.data === data && asked.query === query && asked.sort === sort && sameFilters(asked.filters, filters)) return;
+    if (asked && asked.data === data && asked.query === query && asked.sort === sort && asked.locale === locale && sameFilters(asked.filters, filters)) return;
     if (this.searching) {
       this.searchDue = true;
       return;
     }
-    this.requested = { data, query, filters, sort };
+    this.requested = { data, query, filters, sort, locale };
     this.searching = true;
     const shown = this.shown;
     const started = performance.now();
     const options = { filters: toSearchFilters(filters), sort };
     const fetchPage = (offset: number) => data.search.search(query, { ...options, limit: RESULT_PAGE, offset });
     const isCurrent = (): boolean =>
-      data === this.indexData && query === this.query && sort === this.sort && sameFilters(filters, this.filters);
+      data === this.indexData && query === this.query && sort === this.sort && locale === this.searchLocale && sameFilters(filters, this.filters);
     const next = (): void => {
       this.searching = false;
       const due = this.searchDue;
@@ -317,7 +330,7 @@ export class RlOrgDirectory extends RlElement {
           if (this.shown?.window === window) this.version++;
         });
         const sameList = shown !== null && shown.query === query && shown.sort === sort && sameFilters(shown.filters, filters);
-        this.shown = { window, query, filters, sort };
+        this.shown = { window, query, filters, sort, locale };
         this.version++;
         if (!sameList) this.resultsEl?.reset();
         this.scheduleAnnouncement(result.total);

@@ -178,8 +178,8 @@ export class RlOrgResults extends RlElement {
         items: indices(total),
         scroller: true,
         layout: flow(),
-        // index and id: a row keeps its node while it shows the same organization
-        keyFunction: (i) => `${i}:${this.source?.hit(i)?.id ?? ''}`,
+        // by position: a new search updates the rows on screen in place instead of building new ones
+        keyFunction: (i) => i,
         renderItem: (i) => this.renderRow(i, total),
       })}
     </ul>`;
