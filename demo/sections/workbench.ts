@@ -127,8 +127,9 @@ const TEXT: Record<Locale, Text> = {
 const STYLE = `
   #workbench .wb-intro { color: var(--page-muted, inherit); margin: -0.5rem 0 1rem; max-width: 48rem; }
   #workbench .wb-bar { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: end; margin: 0 0 1rem; }
-  #workbench .wb-bar label { display: grid; gap: 0.25rem; font-weight: 600; }
-  #workbench .wb-bar select, #workbench .wb-bar input { font: inherit; min-height: 2.5rem; padding: 0 0.5rem; max-width: 100%; }
+  #workbench .wb-bar label { display: grid; gap: 0.25rem; font-weight: 600; min-width: 0; max-width: 100%; }
+  /* a long organization name in an option must not widen the page on a phone */
+  #workbench .wb-bar select, #workbench .wb-bar input { font: inherit; min-height: 2.5rem; padding: 0 0.5rem; width: 100%; min-width: 0; }
   #workbench .wb-bar button { font: inherit; min-height: 2.5rem; padding: 0 1rem; }
   #workbench .wb-help { margin: 0 0 1rem; color: var(--page-muted, inherit); }
   #workbench .wb-error { color: var(--page-accent); font-weight: 600; }
