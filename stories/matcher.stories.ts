@@ -42,6 +42,7 @@ const streetAdapter = (): DataAdapter => (street ??= createMemoryAdapter(streetD
 
 const data = streetDataset();
 const firstOpenNeed = data.needs.find((n) => n.status === 'published')?.id ?? '';
+const awaitingReview = data.needs.find((n) => n.status === 'submitted')?.id ?? '';
 const busiestOffer = data.offers.find((o) => o.status === 'open' && o.categoryCode.startsWith('elderly.'))?.id ?? '';
 
 /** Every need verified and claimed already: nothing left to match in the street. */
@@ -134,6 +135,19 @@ export const NeedSelected: Story = {
     docs: {
       description: {
         story: 'The ten best offers with their score as a bar (read out as “56 分”), one chip per reason, and both actions: claim for the organization, or book for the resident.',
+      },
+    },
+  },
+};
+
+export const NeedAwaitingReview: Story = {
+  name: 'A need awaiting review',
+  args: { selected: `need:${awaitingReview}` },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'A need just sent by a resident is listed as 待核实 and is never suggested: staff publish it (核实并发布) or decline it with a reason (不予受理) first.',
       },
     },
   },
