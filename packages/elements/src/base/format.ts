@@ -53,3 +53,12 @@ export function formatDateRange(start: string, end: string, locale: Locale): str
   const separator = locale === 'en' ? ' – ' : '至';
   return `${formatDate(start, locale)}${separator}${formatDate(end, locale)}`;
 }
+
+/** 138 1234 5678 for a mainland mobile, so it is read out in the usual groups; other numbers as given. */
+export function readablePhone(phone: string): string {
+  const digits = phone.replace(/\D/gu, '');
+  return /^1\d{10}$/u.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}` : phone;
+}
+
+/** A `tel:` link target: digits and a leading + only. */
+export const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/gu, '')}`;

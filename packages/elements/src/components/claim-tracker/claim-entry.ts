@@ -20,7 +20,7 @@ import {
   type ServiceOffer,
 } from '@renling/core';
 import { rlElement } from '../../base/define.js';
-import { formatNumber } from '../../base/format.js';
+import { formatNumber, readablePhone, telHref } from '../../base/format.js';
 import { mobilityLabel } from '../../base/form-labels.js';
 import { RlElement } from '../../base/rl-element.js';
 import { RlClaimChangedEvent } from '../../events/claim-changed.js';
@@ -113,10 +113,6 @@ function payloadOf(event: ClaimEventType, values: FormValues): unknown {
 }
 
 /** 138 1234 5678: a mobile in the groups people read it aloud in; other numbers as stored. */
-function readablePhone(phone: string): string {
-  const digits = phone.replace(/\D/gu, '');
-  return /^1\d{10}$/u.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}` : phone;
-}
 
 const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 /** 2026年3月1日 14:30 in Chinese, Mar 1, 2026, 2:30 PM in English; China time, where the work happens. */
@@ -506,7 +502,7 @@ export class RlClaimEntry extends RlElement {
         ${fact(msg('称呼', { id: 'claim.contact-name' }), view.contact.name)}
         <div class="fact">
           <dt>${msg('电话', { id: 'claim.contact-phone' })}</dt>
-          <dd><a class="link phone" href="tel:${phone.replace(/[^\d+]/gu, '')}">${readablePhone(phone)}</a></dd>
+          <dd><a class="link phone" href=${telHref(phone)}>${readablePhone(phone)}</a></dd>
         </div>
         ${fact(msg('地址', { id: 'claim.contact-address' }), view.contact.address)}
         ${view.health

@@ -15,7 +15,7 @@ import {
   type ServiceOffer,
 } from '@renling/core';
 import { rlElement } from '../../base/define.js';
-import { formatDate, formatNumber } from '../../base/format.js';
+import { formatDate, formatNumber, readablePhone, telHref } from '../../base/format.js';
 import { organizationTypeLabel, registrationLabel } from '../../base/labels.js';
 import { RlElement } from '../../base/rl-element.js';
 import { currentLocale } from '../../localization/localization.js';
@@ -285,7 +285,7 @@ export class RlOrgView extends RlElement {
       ${phone
         ? html`<div class="fact">
             <dt>${msg('电话', { id: 'org-view.phone' })}</dt>
-            <dd><a class="phone" href="tel:${phone.replace(/[^\d+]/gu, '')}">${readablePhone(phone)}</a></dd>
+            <dd><a class="phone" href=${telHref(phone)}>${readablePhone(phone)}</a></dd>
           </div>`
         : nothing}
       ${email
@@ -314,10 +314,6 @@ export class RlOrgView extends RlElement {
 }
 
 /** 138 1234 5678: a mobile number in the groups people read it aloud in; other numbers as stored. */
-function readablePhone(phone: string): string {
-  const digits = phone.replace(/\D/gu, '');
-  return /^1\d{10}$/u.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}` : phone;
-}
 
 function fact(term: string, detail: string) {
   return html`<div class="fact"><dt>${term}</dt><dd>${detail}</dd></div>`;
