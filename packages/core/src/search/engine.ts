@@ -51,8 +51,6 @@ const FUZZY_BELOW = 1;
 const FUZZY_CANDIDATES = 20;
 /** A Han term that finds fewer documents than this is also matched by sound. */
 const FEW = 20;
-/** Below this many candidates, further terms are checked document by document. */
-const RESTRICT = 100;
 /**
  * Spellings of one sound tried at most (three or more initials: each is
  * checked against the text, so fewer), and steps spent finding them.
@@ -103,8 +101,6 @@ interface Term {
   spelled: Map<string, Parse> | null;
   /** Every spelling was found (else names, offers and tags are also searched by initials). */
   complete: boolean;
-  /** Category codes the term matches, with their tiers; null until needed. */
-  tiers: Map<string, number> | null;
 }
 
 interface VocabTerm {
@@ -272,10 +268,6 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     let seg = 0;
     for (let at = text.indexOf(SEP); at >= 0 && at < pos; at = text.indexOf(SEP, at + 1)) seg++;
     return seg === 0 ? (pos === 0 ? NAME | START : NAME) : seg <= (offerCount[d] ?? 0) ? OFFER : TAG;
-  }
-
-  function descCount(d: number): number {
-    return 1 + (recs[d]?.offers.length ?? 0);
   }
 
   /** Whether a description of `d` holds `text` (checked for thousands of documents a search: no allocation). */
@@ -534,7 +526,7 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
       const runs = text.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? [];
       return runs.length > 1 ? runs.flatMap((run, i) => term(run, typing && i === runs.length - 1)) : [];
     }
-    return [{ text, han, latin, parses, spelled: null, complete: true, tiers: null }];
+    return [{ text, han, latin, parses, spelled: null, complete: true }];
   }
 
   /**
@@ -868,73 +860,6 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     return -1;
   }
 
-  const isWholeWord = (text: string, at: number, length: number): boolean => !isWordChar(text.charCodeAt(at + length));
-
-  /** The term's score in one document, by the same rules as evaluate (0 if it does not match). */
-  function scoreIn(d: number, term: Term): number {
-    let best = 0;
-    const text = term.text;
-    const short = shorts[d] ?? '';
-    const syl = syls[d] ?? '';
-    if (term.han) {
-      const mask = fieldsWith(d, text, null, SHORT | DESC);
-      if (mask) best = scoreOf(d, mask, text.length);
-    } else if (term.latin) {
-      let mask = 0;
-      let whole = false;
-      for (let at = wordAt(short, text, 0); at >= 0; at = wordAt(short, text, at + 1)) {
-        mask |= fieldAt(d, at);
-        whole ||= isWholeWord(short, at, text.length);
-      }
-      for (let i = 0, n = descCount(d); i < n && !whole; i++) {
-        const t = desc(d, i);
-        const at = wordAt(t, text, 0);
-        if (at >= 0) {
-          mask |= DESC;
-          whole = isWholeWord(t, at, text.length);
-        }
-      }
-      if (mask) best = scoreOf(d, mask, text.length) * (whole ? EXACT : WORD_PREFIX);
-      const first = syllables[syl.charCodeAt(0)] || short;
-      if (text.length === 1 && first.startsWith(text)) best = Math.max(best, scoreOf(d, NAME | START, 1) * INITIALS);
-    }
-    if (!term.han || best === 0) {
-      for (const { units, tier } of term.parses) {
-        const last = units[units.length - 1];
-        for (let at = findUnits(syl, units); at >= 0; at = findUnits(syl, units, at + 1)) {
-          const t = last?.exact !== undefined && syl.charCodeAt(at + units.length - 1) !== last.exact ? TYPING : tier;
-          best = Math.max(best, scoreOf(d, fieldAt(d, at), units.length) * t);
-        }
-      }
-      // a description counts only where nothing better matched
-      if (best === 0) for (const [spelling, { tier }] of spell(term)) if (tier * (W[DESC] ?? 0) > best && descHas(d, spelling)) best = (W[DESC] ?? 0) * tier;
-    }
-    const tiers = categoryTiers(term);
-    if (tiers.size) {
-      const rec = recs[d];
-      for (const code of rec?.organization.categoryCodes ?? []) best = Math.max(best, CATEGORY * (tiers.get(code) ?? 0));
-      for (const o of rec?.offers ?? []) best = Math.max(best, CATEGORY * (tiers.get(o.categoryCode) ?? 0));
-    }
-    return best;
-  }
-
-  /** Every category code (item or top level) with the tier the term gives it, through its own labels or its top level's. */
-  function categoryTiers(term: Term): Map<string, number> {
-    if (term.tiers) return term.tiers;
-    const matched = vocabMatches(term);
-    const tiers = new Map<string, number>();
-    if (matched.size) {
-      for (const top of taxonomy) {
-        const own = matched.get(top.code) ?? 0;
-        if (own) tiers.set(top.code, own);
-        for (const item of top.children) {
-          const tier = Math.max(own, matched.get(item.code) ?? 0);
-          if (tier) tiers.set(item.code, tier);
-        }
-      }
-    }
-    return (term.tiers = tiers);
-  }
 
   function found(d: number, score: number): void {
     foundDocs[nFound] = d;
@@ -950,20 +875,6 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     const base = searchStamp * 16;
     let last = 0;
     terms.forEach((term, t) => {
-      if (t > 0 && last <= RESTRICT) {
-        // few documents left: check the term in each rather than walk its posting lists
-        let k = 0;
-        for (let i = 0; i < last; i++) {
-          const d = tokList[i] ?? 0;
-          const s = scoreIn(d, term);
-          if (s > 0) {
-            acc[d] = (acc[d] ?? 0) + s;
-            tokList[k++] = d;
-          }
-        }
-        last = k;
-        return;
-      }
       const n = evaluate(term);
       last = 0;
       for (let i = 0; i < n; i++) {
