@@ -627,7 +627,7 @@ export class RlOrgDirectory extends RlElement {
     return html`<rl-org-results
       part="results"
       .source=${shown.window}
-      version=${this.version}
+      .version=${this.version}
       .details=${this.details}
       .hrefFor=${this.hrefFor}
       label=${msg('搜索结果', { id: 'directory.results-label' })}
