@@ -10,6 +10,7 @@ import type { DraftStatus } from '../controllers/draft-controller.js';
 import type { SubmissionStatus } from '../controllers/submission-controller.js';
 import { currentLocale } from '../localization/localization.js';
 import { token } from '../styles/tokens.js';
+import { formMessageStyles } from '../styles/states.js';
 
 /** A heading whose level the page chooses (2–6); focusable so focus can be moved to it. */
 export function heading(level: number, id: string, text: string, size: 'main' | 'sub' = 'sub'): TemplateResult {
@@ -166,16 +167,7 @@ export const formShellStyles = css`
       min-inline-size: 12em;
     }
   }
-  .form-message {
-    padding: ${token('space-s')} ${token('space-m')};
-    border-inline-start: 4px solid ${token('color-danger')};
-    background: ${token('color-surface-muted')};
-    color: ${token('color-danger')};
-    font-weight: 700;
-  }
-  .form-message:focus {
-    outline: 3px solid ${token('color-focus')};
-  }
+  ${formMessageStyles}
   .secondary-actions {
     display: flex;
     flex-wrap: wrap;

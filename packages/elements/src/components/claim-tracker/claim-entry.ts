@@ -492,7 +492,7 @@ export class RlClaimEntry extends RlElement {
                       : msg('显示联系方式', { id: 'claim.contact-show' })}
                   </button>
                 </div>
-                ${contact.status === 'error' ? html`<p class="action-error" role="alert">${contact.message}</p>` : nothing}`}
+                ${contact.status === 'error' ? html`<p class="error" role="alert">${contact.message}</p>` : nothing}`}
     </div>`;
   }
 
@@ -555,7 +555,7 @@ export class RlClaimEntry extends RlElement {
         : nothing}
       ${this.open ? this.renderForm(this.open) : nothing}
       ${error && (!this.open || error.event !== this.open)
-        ? html`<p id="action-error" class="action-error" role="alert">${error.message}</p>`
+        ? html`<p id="action-error" class="error" role="alert">${error.message}</p>`
         : nothing}
     </div>`;
   }
@@ -599,7 +599,7 @@ export class RlClaimEntry extends RlElement {
           ${msg('取消', { id: 'claim-form.cancel' })}
         </button>
       </div>
-      ${error ? html`<p id="action-error" class="action-error" role="alert">${error.message}</p>` : nothing}
+      ${error ? html`<p id="action-error" class="error" role="alert">${error.message}</p>` : nothing}
     </form>`;
   }
 

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
+import { cardBox, cardHeaderStyles } from '../../styles/card.js';
+import { formMessageStyles, messageBoxStyles, skeletonStyles } from '../../styles/states.js';
 
 /** The tracker's own frame: toolbar, messages, the list and the created projects. */
 export const claimTrackerStyles = css`
@@ -27,17 +29,7 @@ export const claimTrackerStyles = css`
     flex-direction: column;
     gap: ${token('space-m')};
   }
-  .message {
-    padding: ${token('space-m')};
-    background: ${token('color-surface')};
-    border: ${token('border-width')} solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
-    color: ${token('color-text')};
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: ${token('space-s')};
-  }
+  ${messageBoxStyles}
   .message.error {
     border-inline-start: 4px solid ${token('color-danger')};
   }
@@ -55,19 +47,10 @@ export const claimTrackerStyles = css`
     flex: 1 1 16em;
   }
   .skeleton-card {
-    display: flex;
-    flex-direction: column;
+    ${cardBox}
     gap: ${token('space-s')};
-    padding: ${token('space-m')};
-    background: ${token('color-surface')};
-    border: ${token('border-width')} solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
   }
-  .skeleton {
-    block-size: 1em;
-    border-radius: ${token('radius-s')};
-    background: ${token('color-surface-muted')};
-  }
+  ${skeletonStyles}
   .skeleton--title {
     block-size: 1.4em;
     inline-size: 70%;
@@ -91,7 +74,7 @@ export const claimTrackerStyles = css`
   }
 `;
 
-/** Shared by a claim, the project builder and the tracker: buttons, headings, notes, errors. */
+/** Shared by a claim, the project builder and the tracker: headings, button rows, notes (errors are the field styles' \`.error\`). */
 export const claimCommonStyles = css`
   .heading {
     font-weight: 700;
@@ -129,26 +112,6 @@ export const claimCommonStyles = css`
     font-size: 0.875em;
     color: ${token('color-text-muted')};
   }
-  .action-error {
-    display: flex;
-    gap: 0.3em;
-    font-weight: 700;
-    color: ${token('color-danger')};
-  }
-  .action-error::before {
-    content: '!';
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    inline-size: 1.2em;
-    block-size: 1.2em;
-    margin-block-start: 0.2em;
-    border-radius: 50%;
-    background: ${token('color-danger')};
-    color: ${token('color-surface')};
-    font-size: 0.85em;
-    line-height: 1;
-  }
   .link {
     color: ${token('color-primary')};
     text-decoration: underline;
@@ -163,28 +126,10 @@ export const claimEntryStyles = css`
     min-inline-size: 0;
   }
   .claim {
-    display: flex;
-    flex-direction: column;
-    gap: ${token('space-m')};
-    padding: ${token('space-m')};
-    background: ${token('color-surface')};
-    border: ${token('border-width')} solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
+    ${cardBox}
     box-shadow: ${token('shadow')};
   }
-  .header {
-    display: flex;
-    flex-direction: column;
-    gap: ${token('space-xs')};
-  }
-  .kicker {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: ${token('space-s')};
-    font-size: 0.875em;
-    color: ${token('color-text-muted')};
-  }
+  ${cardHeaderStyles}
   .badge {
     display: inline-block;
     padding: 0.1em 0.6em;
@@ -303,13 +248,7 @@ export const claimEntryStyles = css`
     gap: ${token('space-s')};
   }
   .inline-form {
-    display: flex;
-    flex-direction: column;
-    gap: ${token('space-m')};
-    padding: ${token('space-m')};
-    border: ${token('border-width')} solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
-    background: ${token('color-surface')};
+    ${cardBox}
   }
   .counter {
     font-size: 0.875em;
@@ -420,13 +359,7 @@ export const projectBuilderStyles = css`
     min-inline-size: 0;
   }
   .builder {
-    display: flex;
-    flex-direction: column;
-    gap: ${token('space-m')};
-    padding: ${token('space-m')};
-    background: ${token('color-surface')};
-    border: ${token('border-width')} solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
+    ${cardBox}
   }
   .form {
     display: flex;
@@ -445,14 +378,5 @@ export const projectBuilderStyles = css`
   .claim-option .hint {
     padding-inline-start: 1.85em;
   }
-  .form-message {
-    padding: ${token('space-s')} ${token('space-m')};
-    border-inline-start: 4px solid ${token('color-danger')};
-    background: ${token('color-surface-muted')};
-    color: ${token('color-danger')};
-    font-weight: 700;
-  }
-  .form-message:focus {
-    outline: 3px solid ${token('color-focus')};
-  }
+  ${formMessageStyles}
 `;

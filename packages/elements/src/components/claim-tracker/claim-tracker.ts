@@ -468,7 +468,7 @@ export class RlClaimTracker extends RlElement {
       >
         ${this.loadingMore ? msg('正在加载…', { id: 'tracker.loading-more' }) : msg('加载更多', { id: 'tracker.more' })}
       </button>
-      ${this.moreError ? html`<p class="action-error" role="alert">${this.moreError.userMessage(locale)}</p>` : nothing}
+      ${this.moreError ? html`<p class="error" role="alert">${this.moreError.userMessage(locale)}</p>` : nothing}
     </div>`;
   }
 

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
+import { badgeStyles, metaLineStyles } from '../../styles/card.js';
 
 /** The list and its rows; the rows' content (rendered by the desk) uses the classes below. */
 export const matcherListStyles = css`
@@ -58,27 +59,12 @@ export const matcherListStyles = css`
     -webkit-line-clamp: 2;
     overflow: hidden;
   }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 ${token('space-s')};
-    font-size: 0.875em;
-    color: ${token('color-text-muted')};
-  }
-  .meta > span:not(:last-child)::after {
-    content: '·';
-    margin-inline-start: ${token('space-s')};
-  }
+  ${metaLineStyles}
+  ${badgeStyles}
   .badge {
     flex: none;
-    display: inline-block;
-    padding: 0 0.45em;
     border: ${token('border-width')} solid currentColor;
-    border-radius: ${token('radius-s')};
-    font-size: 0.8125em;
     font-weight: 600;
-    line-height: 1.6;
-    white-space: nowrap;
   }
   .urgency--critical,
   .places--full {

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
+import { cardBox, metaLineStyles } from '../../styles/card.js';
+import { messageBoxStyles, skeletonPulseStyles, skeletonStyles } from '../../styles/states.js';
 
 export const matcherStyles = css`
   :host {
@@ -258,17 +260,7 @@ export const matcherStyles = css`
     -webkit-line-clamp: 3;
     overflow: hidden;
   }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 ${token('space-s')};
-    font-size: 0.875em;
-    color: ${token('color-text-muted')};
-  }
-  .meta > span:not(:last-child)::after {
-    content: '·';
-    margin-inline-start: ${token('space-s')};
-  }
+  ${metaLineStyles}
   .score {
     display: flex;
     align-items: center;
@@ -551,17 +543,7 @@ export const matcherStyles = css`
   }
 
   /* ---------------------------------------------------------------- messages */
-  .message {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: ${token('space-s')};
-    padding: ${token('space-m')};
-    border: ${token('border-width')} solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
-    background: ${token('color-surface')};
-    color: ${token('color-text')};
-  }
+  ${messageBoxStyles}
   .empty-title {
     font-size: 1.125em;
     font-weight: 700;
@@ -595,12 +577,8 @@ export const matcherStyles = css`
     flex-direction: column;
     gap: ${token('space-m')};
   }
-  .skeleton {
-    border-radius: ${token('radius-s')};
-    background: ${token('color-surface-muted')};
-    block-size: 1em;
-    animation: pulse 1.4s ease-in-out infinite;
-  }
+  ${skeletonStyles}
+  ${skeletonPulseStyles}
   .skeleton--bar {
     block-size: ${token('target-size')};
     border-radius: ${token('radius-m')};
@@ -621,13 +599,8 @@ export const matcherStyles = css`
     gap: ${token('space-s')};
   }
   .skeleton-row {
-    display: flex;
-    flex-direction: column;
+    ${cardBox}
     gap: ${token('space-s')};
-    padding: ${token('space-m')};
-    border: ${token('border-width')} solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
-    background: ${token('color-surface')};
   }
   .skeleton--title {
     block-size: 1.25em;
@@ -635,10 +608,5 @@ export const matcherStyles = css`
   }
   .skeleton--line {
     inline-size: 85%;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
   }
 `;

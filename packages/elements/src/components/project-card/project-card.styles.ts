@@ -1,5 +1,7 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
+import { badgeStyles, cardBox, cardHeaderStyles } from '../../styles/card.js';
+import { skeletonPulseStyles, skeletonStyles } from '../../styles/states.js';
 
 export const projectCardStyles = css`
   :host {
@@ -8,31 +10,12 @@ export const projectCardStyles = css`
   }
 
   .card {
-    display: flex;
-    flex-direction: column;
-    gap: ${token('space-m')};
-    padding: ${token('space-m')};
-    background: ${token('color-surface')};
-    border: ${token('border-width')} solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
+    ${cardBox}
     box-shadow: ${token('shadow')};
     block-size: 100%;
   }
 
-  .header {
-    display: flex;
-    flex-direction: column;
-    gap: ${token('space-xs')};
-  }
-
-  .kicker {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: ${token('space-s')};
-    font-size: 0.875em;
-    color: ${token('color-text-muted')};
-  }
+  ${cardHeaderStyles}
 
   .status {
     display: inline-block;
@@ -94,14 +77,7 @@ export const projectCardStyles = css`
   .org-type {
     font-size: 0.875em;
   }
-  .badge {
-    display: inline-block;
-    padding: 0 0.45em;
-    border-radius: ${token('radius-s')};
-    font-size: 0.8125em;
-    line-height: 1.6;
-    white-space: nowrap;
-  }
+  ${badgeStyles}
   .rating {
     background: ${token('color-badge')};
     color: ${token('color-badge-text')};
@@ -239,14 +215,8 @@ export const projectCardStyles = css`
     border-color: ${token('color-danger')};
   }
 
-  .skeleton {
-    border-radius: ${token('radius-s')};
-    background: ${token('color-surface-muted')};
-    animation: pulse 1.4s ease-in-out infinite;
-  }
-  .skeleton--line {
-    block-size: 1em;
-  }
+  ${skeletonStyles}
+  ${skeletonPulseStyles}
   .skeleton--short {
     inline-size: 40%;
   }
@@ -257,10 +227,5 @@ export const projectCardStyles = css`
   .skeleton--bar {
     block-size: 0.5em;
     margin-block-start: ${token('space-m')};
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
   }
 `;
