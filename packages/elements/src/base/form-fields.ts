@@ -16,6 +16,16 @@ export type KeysOfType<V, T> = { [K in keyof V]-?: V[K] extends T ? K : never }[
 /** Field names are camelCase keys; ids are derived so labels and messages can point at them. */
 export const fieldId = (field: string): string => `field-${field}`;
 
+/** A focusout handler marking `field` visited once focus leaves the control, not when it moves inside it (a picker's own selects). */
+export function touchOnLeave<V extends object>(form: FormController<V>, field: keyof V & string): (event: FocusEvent) => void {
+  return (event) => {
+    const control = event.currentTarget as HTMLElement;
+    const next = event.relatedTarget as Node | null;
+    if (next && (control.contains(next) || control.shadowRoot?.contains(next))) return;
+    form.touch(field);
+  };
+}
+
 const describedBy = (...ids: (string | false | undefined)[]): string | undefined => ids.filter(Boolean).join(' ') || undefined;
 
 function optionalMark(required: boolean | undefined) {

@@ -10,6 +10,7 @@ import { SubmissionController, type PayloadOf, type Submission } from '../contro
 import { RlSubmitErrorEvent } from '../events/submit-error.js';
 import { currentLocale } from '../localization/localization.js';
 import { fieldStyles } from '../styles/form.js';
+import { touchOnLeave } from './form-fields.js';
 import { formShellStyles, renderDraftStatus } from './form-shell.js';
 import { RlElement } from './rl-element.js';
 
@@ -119,12 +120,7 @@ export abstract class RlSubmitForm<V extends object, K extends OutboxKind, R ext
 
   /** A focusout handler marking `field` visited once focus leaves the control, not when it moves inside it (a picker's own selects). */
   protected leaving(field: keyof V & string): (event: FocusEvent) => void {
-    return (event) => {
-      const control = event.currentTarget as HTMLElement;
-      const next = event.relatedTarget as Node | null;
-      if (next && (control.contains(next) || control.shadowRoot?.contains(next))) return;
-      this.form.touch(field);
-    };
+    return touchOnLeave(this.form, field);
   }
 
   /** The values as they stand. */

@@ -5,7 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
 import { FUNDING_SOURCES, isAbortError, toAdapterError, type Claim, type DataAdapter, type Project } from '@renling/core';
 import { rlElement } from '../../base/define.js';
-import { selectField, textField, fieldId, type Choice } from '../../base/form-fields.js';
+import { selectField, textField, fieldId, touchOnLeave, type Choice } from '../../base/form-fields.js';
 import { heading } from '../../base/form-shell.js';
 import { fundingSourceLabel } from '../../base/labels.js';
 import { RlElement } from '../../base/rl-element.js';
@@ -219,15 +219,6 @@ export class RlProjectBuilder extends RlElement {
     this.dispatchEvent(new Event('close'));
   };
 
-  private leaving(field: ProjectField): (event: FocusEvent) => void {
-    return (event) => {
-      const control = event.currentTarget as HTMLElement;
-      const next = event.relatedTarget as Node | null;
-      if (next && (control.contains(next) || control.shadowRoot?.contains(next))) return;
-      this.form.touch(field);
-    };
-  }
-
   protected override render() {
     const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 3, 2), 5);
     const v = this.form.values;
@@ -263,7 +254,7 @@ export class RlProjectBuilder extends RlElement {
           .error=${this.form.error('categoryCode') ?? ''}
           ?data-invalid=${Boolean(this.form.error('categoryCode'))}
           @change=${(e: Event) => this.form.set('categoryCode', (e.target as HTMLInputElement).value)}
-          @focusout=${this.leaving('categoryCode')}
+          @focusout=${touchOnLeave(this.form, 'categoryCode')}
         ></rl-category-picker>
         <rl-area-picker
           id=${fieldId('areaCode')}
@@ -275,7 +266,7 @@ export class RlProjectBuilder extends RlElement {
           .error=${this.form.error('areaCode') ?? ''}
           ?data-invalid=${Boolean(this.form.error('areaCode'))}
           @change=${(e: Event) => this.form.set('areaCode', (e.target as HTMLInputElement).value)}
-          @focusout=${this.leaving('areaCode')}
+          @focusout=${touchOnLeave(this.form, 'areaCode')}
         ></rl-area-picker>
         <div class="pair">
           ${selectField(this.form, 'fundingSource', {
