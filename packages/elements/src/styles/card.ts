@@ -60,3 +60,11 @@ export const badgeStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** Declarations: text cut to `lines` lines, the last ending in an ellipsis. */
+export const clampLines = (lines: number) => css`
+  display: -webkit-box;
+  -webkit-box-orient: vertical;
+  -webkit-line-clamp: ${lines};
+  overflow: hidden;
+`;

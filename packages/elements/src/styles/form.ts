@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { disabledButton } from './buttons.js';
 import { token } from './tokens.js';
 
 /**
@@ -114,10 +115,7 @@ export const fieldStyles = css`
     color: ${token('color-primary')};
   }
   .button:disabled {
-    cursor: not-allowed;
-    background: ${token('color-surface-muted')};
-    color: ${token('color-text-muted')};
-    border-color: ${token('color-border')};
+    ${disabledButton}
   }
 
   .options {

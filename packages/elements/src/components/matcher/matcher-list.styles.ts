@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
-import { badgeStyles, metaLineStyles } from '../../styles/card.js';
+import { badgeStyles, clampLines, metaLineStyles } from '../../styles/card.js';
 
 /** The list and its rows; the rows' content (rendered by the desk) uses the classes below. */
 export const matcherListStyles = css`
@@ -54,10 +54,7 @@ export const matcherListStyles = css`
     font-weight: 700;
     line-height: 1.4;
     /* long Chinese titles wrap to two lines, then end in an ellipsis */
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
+    ${clampLines(2)}
   }
   ${metaLineStyles}
   ${badgeStyles}

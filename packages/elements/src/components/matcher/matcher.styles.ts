@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
-import { cardBox, metaLineStyles } from '../../styles/card.js';
+import { targetSize } from '../../styles/buttons.js';
+import { cardBox, clampLines, metaLineStyles } from '../../styles/card.js';
 import { messageBoxStyles, skeletonPulseStyles, skeletonStyles } from '../../styles/states.js';
 
 export const matcherStyles = css`
@@ -61,8 +62,7 @@ export const matcherStyles = css`
 
   /* ---------------------------------------------------------------- buttons */
   .button {
-    min-block-size: ${token('target-size')};
-    min-inline-size: ${token('target-size')};
+    ${targetSize}
     padding: 0.4em 1em;
     border: ${token('border-width')} solid ${token('color-border')};
     border-radius: ${token('radius-m')};
@@ -255,10 +255,7 @@ export const matcherStyles = css`
   .cand-title {
     font-weight: 700;
     line-height: 1.4;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 3;
-    overflow: hidden;
+    ${clampLines(3)}
   }
   ${metaLineStyles}
   .score {
@@ -475,8 +472,7 @@ export const matcherStyles = css`
   .heat-button {
     position: relative;
     inline-size: 100%;
-    min-inline-size: ${token('target-size')};
-    min-block-size: ${token('target-size')};
+    ${targetSize}
     display: flex;
     flex-direction: column;
     align-items: center;

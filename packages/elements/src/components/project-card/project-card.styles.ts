@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
-import { badgeStyles, cardBox, cardHeaderStyles } from '../../styles/card.js';
+import { disabledButton, targetSize } from '../../styles/buttons.js';
+import { badgeStyles, cardBox, cardHeaderStyles, clampLines } from '../../styles/card.js';
 import { skeletonPulseStyles, skeletonStyles } from '../../styles/states.js';
 
 export const projectCardStyles = css`
@@ -57,10 +58,7 @@ export const projectCardStyles = css`
   }
   .compact .title {
     font-size: 1.125em;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
+    ${clampLines(2)}
   }
 
   .organization {
@@ -175,8 +173,7 @@ export const projectCardStyles = css`
     gap: ${token('space-s')} ${token('space-m')};
   }
   .button {
-    min-block-size: ${token('target-size')};
-    min-inline-size: ${token('target-size')};
+    ${targetSize}
     padding: 0.5em 1.25em;
     border-radius: ${token('radius-m')};
     font-weight: 600;
@@ -196,10 +193,7 @@ export const projectCardStyles = css`
     border: ${token('border-width')} solid ${token('color-border')};
   }
   .button:disabled {
-    cursor: not-allowed;
-    background: ${token('color-surface-muted')};
-    color: ${token('color-text-muted')};
-    border-color: ${token('color-border')};
+    ${disabledButton}
   }
   .unavailable {
     font-size: 0.875em;
