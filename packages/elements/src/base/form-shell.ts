@@ -10,7 +10,7 @@ import type { DraftStatus } from '../controllers/draft-controller.js';
 import type { SubmissionStatus } from '../controllers/submission-controller.js';
 import { currentLocale } from '../localization/localization.js';
 import { token } from '../styles/tokens.js';
-import { formMessageStyles } from '../styles/states.js';
+import { focusedHeadingStyles, formMessageStyles } from '../styles/states.js';
 
 /** A heading whose level the page chooses (2–6); focusable so focus can be moved to it. */
 export function heading(level: number, id: string, text: string, size: 'main' | 'sub' = 'sub'): TemplateResult {
@@ -123,13 +123,7 @@ export const formShellStyles = css`
   .heading--sub {
     font-size: 1.125em;
   }
-  .heading:focus {
-    outline: none;
-  }
-  .heading:focus-visible {
-    outline: 3px solid ${token('color-focus')};
-    outline-offset: 2px;
-  }
+  ${focusedHeadingStyles}
   .intro {
     margin-block-start: calc(-1 * ${token('space-m')});
     color: ${token('color-text-muted')};

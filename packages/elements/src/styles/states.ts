@@ -55,3 +55,14 @@ export const formMessageStyles = css`
     outline: 3px solid ${token('color-focus')};
   }
 `;
+
+/** A heading that takes focus when its content changes: no ring for a click or a script, the ring for the keyboard. */
+export const focusedHeadingStyles = css`
+  .heading:focus {
+    outline: none;
+  }
+  .heading:focus-visible {
+    outline: 3px solid ${token('color-focus')};
+    outline-offset: 2px;
+  }
+`;

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 import { cardBox, cardHeaderStyles } from '../../styles/card.js';
-import { formMessageStyles, messageBoxStyles, skeletonStyles } from '../../styles/states.js';
+import { focusedHeadingStyles, formMessageStyles, messageBoxStyles, skeletonStyles } from '../../styles/states.js';
 
 /** The tracker's own frame: toolbar, messages, the list and the created projects. */
 export const claimTrackerStyles = css`
@@ -81,13 +81,7 @@ export const claimCommonStyles = css`
     line-height: 1.35;
     color: ${token('color-text')};
   }
-  .heading:focus {
-    outline: none;
-  }
-  .heading:focus-visible {
-    outline: 3px solid ${token('color-focus')};
-    outline-offset: 2px;
-  }
+  ${focusedHeadingStyles}
   .heading--main {
     font-size: 1.25em;
   }
@@ -201,11 +195,15 @@ export const claimEntryStyles = css`
   .step--done {
     color: ${token('color-success')};
   }
-  .step--current {
+  /* the step the claim stands at, and the one it ended on, stand out from the rest */
+  .step--current,
+  .step--ended {
     color: ${token('color-text')};
-    border-color: ${token('color-primary')};
     background: ${token('color-surface')};
     font-weight: 700;
+  }
+  .step--current {
+    border-color: ${token('color-primary')};
   }
   .step--current .step-mark {
     background: ${token('color-primary')};
@@ -213,10 +211,7 @@ export const claimEntryStyles = css`
     color: ${token('color-on-primary')};
   }
   .step--ended {
-    color: ${token('color-text')};
     border-color: ${token('color-text-muted')};
-    background: ${token('color-surface')};
-    font-weight: 700;
   }
   .step--ended .step-mark {
     color: ${token('color-text-muted')};

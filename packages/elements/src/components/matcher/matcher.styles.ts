@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 import { targetSize } from '../../styles/buttons.js';
 import { cardBox, clampLines, metaLineStyles } from '../../styles/card.js';
-import { messageBoxStyles, skeletonPulseStyles, skeletonStyles } from '../../styles/states.js';
+import { focusedHeadingStyles, messageBoxStyles, skeletonPulseStyles, skeletonStyles } from '../../styles/states.js';
 
 export const matcherStyles = css`
   :host {
@@ -143,13 +143,7 @@ export const matcherStyles = css`
   .heading--1 {
     font-size: 1em;
   }
-  .heading:focus {
-    outline: none;
-  }
-  .heading:focus-visible {
-    outline: 3px solid ${token('color-focus')};
-    outline-offset: 2px;
-  }
+  ${focusedHeadingStyles}
   .count {
     font-size: 0.875em;
     color: ${token('color-text-muted')};
@@ -389,11 +383,7 @@ export const matcherStyles = css`
     accent-color: ${token('color-primary')};
     block-size: 0.75em;
   }
-  .unmatched {
-    display: flex;
-    flex-direction: column;
-    gap: ${token('space-s')};
-  }
+  .unmatched,
   .unmatched-list {
     display: flex;
     flex-direction: column;
