@@ -33,8 +33,6 @@ import { fileURLToPath } from 'node:url';
 const PASSES = 7;
 /** Words typed a letter (or, for Chinese, a character) at a time. */
 const TYPED = ['yanglaofuwu', 'xinlizixun', 'changning', 'shequ', 'zhiyuanzhe', 'laonianren', 'ylfw', 'xlzx', '法律援助', '心里咨询', '社区居民'];
-/** Unrelated queries of every kind that warm the engine's code first, as the worker does. */
-const WARM_UP = ['f', 'fu', 'fuwu', 'fw', '服', '服务', '服务社', 'fuwushe', 'fu务', 'service', '社区 服务'];
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -103,10 +101,9 @@ if (!isMainThread) {
   const buildMs = performance.now() - t0;
   await settle();
   const heap = mb(used() - before);
-  for (const q of WARM_UP) {
-    index.search(q, { limit: 20 });
-    index.suggest(q);
-  }
+  // the queries the page's worker warms its engine with, none of them labelled or typed below
+  const { warmUp } = await import('../packages/core/dist/search/warm-up.js');
+  warmUp(index);
   const first = firstTimes(index, queries);
   const typed = TYPED.flatMap((word) => [...word].map((_, i) => [...word].slice(0, i + 1).join('')));
   const typing = firstTimes(index, typed);

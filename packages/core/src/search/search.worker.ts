@@ -6,6 +6,7 @@
 import { createSearchIndex } from './engine.js';
 import { handleRequest, type WorkerRequest, type WorkerResponse } from './protocol.js';
 import type { SearchIndex } from './types.js';
+import { warmUp } from './warm-up.js';
 
 // the DOM lib types `self` as a Window; in a worker it is the worker's global scope
 const scope = globalThis as unknown as {
@@ -14,19 +15,6 @@ const scope = globalThis as unknown as {
 };
 
 let index: SearchIndex | null = null;
-
-/**
- * A few searches of every kind before the first real one: the engine's code
- * is compiled and optimized on first use, and the resident's first letters
- * should not pay for it.
- */
-function warmUp(index: SearchIndex): void {
-  const queries = ['f', 'fu', 'fuw', 'fuwu', 'fw', 'fwz', 'fwzx', '服', '服务', '服务中', '服务中心', 'fuwuzhongx', 'fu务', 's', 'se', 'service', '社区 服务', 'shequ fuwu', '服务 ser'];
-  for (const query of queries) {
-    index.search(query, { limit: 20 });
-    index.suggest(query);
-  }
-}
 
 scope.onmessage = (event) => {
   const request = event.data;

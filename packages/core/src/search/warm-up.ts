@@ -1,0 +1,23 @@
+/**
+ * Searches of every kind run once before the first real one. The engine's
+ * code is compiled and optimized as it first runs, path by path (Latin words,
+ * initials, long Chinese text, typos…); a resident's first letters should not
+ * pay for that. The worker runs this after building its index.
+ */
+import type { SearchIndex } from './types.js';
+
+const QUERIES = [
+  // letters: one, a syllable being typed, whole syllables, initials
+  ...['f', 'fu', 'fuw', 'fuwu', 'fuwuzhongxin', 'fw', 'fwz', 'fwzx', 'sh', 'she'],
+  // Chinese text: one character to a phrase, traditional, full-width
+  ...['服', '服务', '服务中', '服务中心', '社区服务中心', '服務', 'ＦＵＷＵ'],
+  // mixed, English, typos, several words, browsing
+  ...['fu务', '服务zhongxin', 'service', 'servise', 'center', '服务中兴', '社区 服务', 'shequ fuwu', '服务 ser', ''],
+];
+
+export function warmUp(index: SearchIndex): void {
+  for (const query of QUERIES) {
+    index.search(query, { limit: 20 });
+    index.suggest(query);
+  }
+}
