@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AdapterError, isAbortError, toAdapterError, type Actor, type Claim, type DataAdapter, type Project } from '@renling/core';
 import { actorAttribute, canActAs } from '../../base/actor-attribute.js';
+import { watchAdapterEvent } from '../../base/adapter-events.js';
 import { rlElement } from '../../base/define.js';
 import { formatNumber } from '../../base/format.js';
 import { RlElement } from '../../base/rl-element.js';
@@ -229,11 +230,7 @@ export class RlClaimTracker extends RlElement {
 
   /** The read cache's `offline` event: saved claims stood in for the network. */
   private watchCache(adapter: DataAdapter | null): void {
-    const events = adapter && 'events' in adapter && adapter.events instanceof EventTarget ? adapter.events : null;
-    if (events === this.watchedEvents) return;
-    this.watchedEvents?.removeEventListener('offline', this.onOffline);
-    this.watchedEvents = events;
-    events?.addEventListener('offline', this.onOffline);
+    this.watchedEvents = watchAdapterEvent(this.watchedEvents, adapter, 'offline', this.onOffline);
   }
 
   private readonly onOffline = (): void => {

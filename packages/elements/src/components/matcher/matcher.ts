@@ -33,6 +33,7 @@ import {
   type Urgency,
 } from '@renling/core';
 import { actorAttribute, canActAs } from '../../base/actor-attribute.js';
+import { watchAdapterEvent } from '../../base/adapter-events.js';
 import { rlElement } from '../../base/define.js';
 import { formatNumber } from '../../base/format.js';
 import { serviceModeLabel } from '../../base/labels.js';
@@ -371,11 +372,7 @@ export class RlMatcher extends RlElement {
   }
 
   private watchCache(adapter: DataAdapter | null): void {
-    const events = adapter && 'events' in adapter && adapter.events instanceof EventTarget ? adapter.events : null;
-    if (events === this.watchedEvents) return;
-    this.watchedEvents?.removeEventListener('offline', this.onOffline);
-    this.watchedEvents = events;
-    events?.addEventListener('offline', this.onOffline);
+    this.watchedEvents = watchAdapterEvent(this.watchedEvents, adapter, 'offline', this.onOffline);
   }
 
   private readonly onOffline = (): void => {
