@@ -15,17 +15,23 @@
 // - The kit's own text (taxonomy, areas, the mocks' vocabulary), so every
 //   character and polyphonic word the kit itself uses is covered.
 //
-// Encoding (decoded by packages/core/src/search/readings.ts):
+// Encoding (decoded by packages/core/src/search/readings.ts). Numbers are
+// base-32 varints in a 64-letter alphabet (0-9a-v end a number, w-zA-Z_$
+// continue it), signed ones zigzag-coded:
+// - Syllables: every toneless syllable is an initial (or none) and a final,
+//   so the inventory is a grid of initials × finals with one bit per pair
+//   (six bits a letter): about 400 syllables in some 160 letters. A syllable
+//   is then its index in alphabetical order.
 // - GB2312 level-1 holds the 3,755 most common characters *in pinyin order*,
 //   and every browser ships a GBK decoder (the Encoding Standard requires
-//   it). So the table lists only runs over that order: `a2ai13an9…` means
-//   the first 2 characters read a, the next 13 ai… The characters themselves
-//   come from `new TextDecoder('gbk')` at run time.
-// - Other characters: `syllable` followed by its characters.
+//   it). So the table lists only runs over that order: pairs of (change of
+//   syllable index, count); the characters themselves come from
+//   `new TextDecoder('gbk')` at run time.
+// - Other characters: a syllable index followed by its characters.
 // - Traditional→simplified: pairs sorted by the simplified character, as two
-//   streams of code-point deltas in a base-32 varint alphabet.
-// - Words: `word` + position digit + syllable, for each character whose
-//   reading in the word differs from its default.
+//   streams of code-point deltas.
+// - Words: `word`, then (position, syllable index) for each character whose
+//   reading in the word differs from its default; words separated by `|`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,34 +140,6 @@ for (const c of phraseChars) {
 // A traditional character folds only to one we can read: the rarer pairs cost bundle bytes for little.
 for (const [t, s] of t2s) if (!level1Set.has(s) && !extraChars.has(s)) t2s.delete(t);
 
-function runs() {
-  const parts = [];
-  let current = '';
-  let count = 0;
-  for (const c of level1) {
-    const r = readingOf(c);
-    if (!SYLLABLE.test(r)) throw new Error(`No reading for ${c}`);
-    if (r === current) count++;
-    else {
-      if (count) parts.push(current + count);
-      current = r;
-      count = 1;
-    }
-  }
-  parts.push(current + count);
-  return parts.join('');
-}
-
-function extras() {
-  const groups = new Map();
-  for (const c of [...extraChars].sort()) {
-    const r = readingOf(c);
-    if (!SYLLABLE.test(r)) continue;
-    groups.set(r, (groups.get(r) ?? '') + c);
-  }
-  return [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, cs]) => r + cs).join('');
-}
-
 // base-32 varint: digits 0-9a-v end a number, w-zA-Z_$ (the upper 32) continue it
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';
 function varint(n) {
@@ -173,6 +151,58 @@ function varint(n) {
     z = Math.floor(z / 32);
   }
   return s;
+}
+
+// --- the syllable inventory, as a grid of initials × finals -----------------------
+const INITIALS = ['', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'zh', 'ch', 'sh', 'r', 'z', 'c', 's', 'y', 'w'];
+const initialOf = (syllable) => INITIALS.filter((i) => syllable.startsWith(i)).sort((a, b) => b.length - a.length)[0] ?? '';
+
+function inventory(used) {
+  const finals = [...new Set([...used].map((s) => s.slice(initialOf(s).length)))].sort();
+  const bits = [];
+  // each syllable once, under its longest initial (ng is n + g, not none + ng)
+  for (const i of INITIALS) for (const f of finals) bits.push(used.has(i + f) && initialOf(i + f) === i ? 1 : 0);
+  let grid = '';
+  for (let at = 0; at < bits.length; at += 6) grid += DIGITS[bits.slice(at, at + 6).reduce((n, b, k) => n | (b << k), 0)];
+  const syllables = [];
+  INITIALS.forEach((i, ii) => finals.forEach((f, fi) => bits[ii * finals.length + fi] && syllables.push(i + f)));
+  syllables.sort();
+  if (syllables.length !== used.size) throw new Error('The syllable grid does not give back the syllables');
+  return { finals, grid, index: new Map(syllables.map((s, k) => [s, k])) };
+}
+
+function runs(index) {
+  let out = '';
+  let previous = 0;
+  let current = '';
+  let count = 0;
+  const flush = () => {
+    const at = index.get(current);
+    out += varint(at - previous) + varint(count);
+    previous = at;
+  };
+  for (const c of level1) {
+    const r = readingOf(c);
+    if (!SYLLABLE.test(r)) throw new Error(`No reading for ${c}`);
+    if (r === current) count++;
+    else {
+      if (count) flush();
+      current = r;
+      count = 1;
+    }
+  }
+  flush();
+  return out;
+}
+
+function extras() {
+  const groups = new Map();
+  for (const c of [...extraChars].sort()) {
+    const r = readingOf(c);
+    if (!SYLLABLE.test(r)) continue;
+    groups.set(r, (groups.get(r) ?? '') + c);
+  }
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 function traditional() {
   const pairs = [...t2s].map(([t, s]) => [t.codePointAt(0), s.codePointAt(0)]).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
@@ -254,21 +284,26 @@ for (const w of ['长宁', '重庆', '银行', '重阳', '长者', '长春', '�
   const d = differences(w, toneless(w));
   if (d && d.length) words.set(w, d);
 }
+const extraGroups = extras();
+const used = new Set([...level1.map(readingOf), ...extraGroups.map(([r]) => r), ...[...words.values()].flatMap((diffs) => diffs.map(([, r]) => r))]);
+const syllableGrid = inventory(used);
 const wordText = [...words]
   .sort(([a], [b]) => (a < b ? -1 : 1))
-  .map(([w, diffs]) => w + diffs.map(([i, r]) => `${i}${r}`).join(''))
+  .map(([w, diffs]) => w + diffs.map(([i, r]) => varint(i) + varint(syllableGrid.index.get(r))).join(''))
   .join('|');
 
 const trad = traditional();
 const data = {
-  LEVEL1_RUNS: runs(),
-  EXTRA_CHARS: extras(),
+  FINALS: syllableGrid.finals.join(' '),
+  SYLLABLE_GRID: syllableGrid.grid,
+  LEVEL1_RUNS: runs(syllableGrid.index),
+  EXTRA_CHARS: extraGroups.map(([r, cs]) => varint(syllableGrid.index.get(r)) + cs).join(''),
   T2S_TRAD: trad.trad,
   T2S_SIMP: trad.simp,
   WORDS: wordText,
 };
 const file = `// Generated by scripts/build-readings.mjs from pinyin-pro and OpenCC (${OPENCC}); do not edit.
-// ${level1.length} GB2312 level-1 characters (read in GB2312 order), ${extraChars.size} others,
+// ${used.size} syllables; ${level1.length} GB2312 level-1 characters (read in GB2312 order), ${extraChars.size} others,
 // ${trad.count} traditional→simplified pairs, ${words.size} words read differently in context.
 ${Object.entries(data)
   .map(([k, v]) => `export const ${k} =\n  ${JSON.stringify(v)};`)

@@ -3,7 +3,7 @@
  * that scripts/build-readings.mjs generates with pinyin-pro and OpenCC. No
  * pinyin library runs in the page: see that script for the encoding.
  */
-import { EXTRA_CHARS, LEVEL1_RUNS, T2S_SIMP, T2S_TRAD, WORDS } from './readings.generated.js';
+import { EXTRA_CHARS, FINALS, LEVEL1_RUNS, SYLLABLE_GRID, T2S_SIMP, T2S_TRAD, WORDS } from './readings.generated.js';
 
 /** What a reading table is made from; `ü` is written `v` (lv, nve). */
 export interface ReadingData {
@@ -133,7 +133,7 @@ export class ReadingTable {
 // base-32 varint digits: the first 32 end a number, the next 32 continue it
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';
 
-function* varints(text: string): Generator<number> {
+function* varints(text: string): Generator<number, void> {
   let n = 0;
   for (const ch of text) {
     const d = DIGITS.indexOf(ch);
@@ -159,19 +159,34 @@ function level1Characters(): string {
   }
 }
 
-function* pairs(text: string, re: RegExp): Generator<[string, string]> {
-  for (const m of text.matchAll(re)) yield [m[1] ?? '', m[2] ?? ''];
+/** Every syllable the table uses, alphabetically: the grid has a bit for each initial (or none) and final. */
+function syllableInventory(): string[] {
+  const finals = FINALS.split(' ');
+  const out: string[] = [];
+  ' b p m f d t n l g k h j q x zh ch sh r z c s y w'.split(' ').forEach((initial, i) =>
+    finals.forEach((final, f) => {
+      const bit = i * finals.length + f;
+      if ((DIGITS.indexOf(SYLLABLE_GRID.charAt(Math.floor(bit / 6))) >> bit % 6) & 1) out.push(initial + final);
+    }),
+  );
+  return out.sort();
 }
 
-function* defaultChars(): Generator<[string, string]> {
+function* defaultChars(syllables: string[]): Generator<[string, string]> {
   const level1 = level1Characters();
+  const numbers = varints(LEVEL1_RUNS);
   let at = 0;
-  for (const [syllable, count] of pairs(LEVEL1_RUNS, /([a-z]+)(\d+)/gu)) {
-    for (let k = 0; k < Number(count); k++) yield [level1[at + k] ?? '', syllable];
-    at += Number(count);
+  let syllable = 0;
+  for (const delta of numbers) {
+    syllable += delta;
+    const count = numbers.next().value ?? 0;
+    for (let k = 0; k < count; k++) yield [level1[at + k] ?? '', syllables[syllable] ?? ''];
+    at += count;
   }
-  for (const [syllable, chars] of pairs(EXTRA_CHARS, /([a-z]+)([^a-z]+)/gu)) {
-    for (const c of chars) yield [c, syllable];
+  // other characters: a syllable's index, then the characters that read so
+  for (const m of EXTRA_CHARS.matchAll(/([\w$]+)([^\w$]+)/gu)) {
+    const syllable = syllables[varints(m[1] ?? '').next().value ?? -1] ?? '';
+    for (const c of m[2] ?? '') yield [c, syllable];
   }
 }
 
@@ -191,13 +206,16 @@ let cached: ReadingTable | undefined;
 /** The table generated from pinyin-pro and OpenCC, decoded once. */
 export function defaultReadings(): ReadingTable {
   if (cached) return cached;
-  const table = ReadingTable.from({ chars: defaultChars(), traditional: defaultTraditional() });
+  const inventory = syllableInventory();
+  const table = ReadingTable.from({ chars: defaultChars(inventory), traditional: defaultTraditional() });
+  // words: the characters, then (position, syllable index) for each one read otherwise
   for (const entry of WORDS.split('|')) {
-    const m = /^([^\d]+)((?:\d[a-z]+)+)$/u.exec(entry);
+    const m = /^([^\w$]+)([\w$]+)$/u.exec(entry);
     if (!m?.[1] || !m[2]) continue;
     const chars = [...m[1]];
     const syllables = chars.map((c) => table.syllables[table.readingOf(c.codePointAt(0) ?? 0)] ?? '');
-    for (const [pos, syllable] of pairs(m[2], /(\d)([a-z]+)/gu)) syllables[Number(pos)] = syllable;
+    const numbers = varints(m[2]);
+    for (const pos of numbers) syllables[pos] = inventory[numbers.next().value ?? -1] ?? '';
     if (syllables.every(Boolean)) table.addWord(m[1], syllables);
   }
   cached = table;
