@@ -6,6 +6,14 @@ import { token } from './tokens.js';
  * kicker line, a line of facts split by dots, and small badges.
  */
 
+/** The host lays its content out by its own width (container queries), not the page's, and may shrink below it. */
+export const containerHostStyles = css`
+  :host {
+    container-type: inline-size;
+    min-inline-size: 0;
+  }
+`;
+
 /** Declarations, not a rule: put inside a card's own selector (`.card { ${cardBox} box-shadow: … }`). */
 export const cardBox = css`
   display: flex;

@@ -1,14 +1,11 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
-import { cardBox, cardHeaderStyles } from '../../styles/card.js';
+import { cardBox, cardHeaderStyles, containerHostStyles } from '../../styles/card.js';
 import { focusedHeadingStyles, formMessageStyles, messageBoxStyles, skeletonStyles } from '../../styles/states.js';
 
 /** The tracker's own frame: toolbar, messages, the list and the created projects. */
 export const claimTrackerStyles = css`
-  :host {
-    container-type: inline-size;
-    min-inline-size: 0;
-  }
+  ${containerHostStyles}
   .tracker {
     display: flex;
     flex-direction: column;
@@ -115,10 +112,7 @@ export const claimCommonStyles = css`
 
 /** One claim: header, steps, contact, actions, history. */
 export const claimEntryStyles = css`
-  :host {
-    container-type: inline-size;
-    min-inline-size: 0;
-  }
+  ${containerHostStyles}
   .claim {
     ${cardBox}
     box-shadow: ${token('shadow')};
@@ -349,10 +343,7 @@ export const claimEntryStyles = css`
 
 /** The project builder's frame around its form. */
 export const projectBuilderStyles = css`
-  :host {
-    container-type: inline-size;
-    min-inline-size: 0;
-  }
+  ${containerHostStyles}
   .builder {
     ${cardBox}
   }

@@ -1,14 +1,11 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 import { targetSize } from '../../styles/buttons.js';
-import { cardBox, clampLines, metaLineStyles } from '../../styles/card.js';
+import { cardBox, clampLines, containerHostStyles, metaLineStyles } from '../../styles/card.js';
 import { focusedHeadingStyles, messageBoxStyles, skeletonPulseStyles, skeletonStyles } from '../../styles/states.js';
 
 export const matcherStyles = css`
-  :host {
-    container-type: inline-size;
-    min-inline-size: 0;
-  }
+  ${containerHostStyles}
   .matcher {
     display: flex;
     flex-direction: column;

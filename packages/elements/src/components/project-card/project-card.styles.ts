@@ -1,14 +1,11 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 import { disabledButton, targetSize } from '../../styles/buttons.js';
-import { badgeStyles, cardBox, cardHeaderStyles, clampLines } from '../../styles/card.js';
+import { badgeStyles, cardBox, cardHeaderStyles, clampLines, containerHostStyles } from '../../styles/card.js';
 import { skeletonPulseStyles, skeletonStyles } from '../../styles/states.js';
 
 export const projectCardStyles = css`
-  :host {
-    container-type: inline-size;
-    min-inline-size: 0;
-  }
+  ${containerHostStyles}
 
   .card {
     ${cardBox}
