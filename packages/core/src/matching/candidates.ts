@@ -22,13 +22,15 @@ import {
   P_FIT,
   P_TEXT,
   P_URGENCY,
+  READINESS_BY_CODE,
+  SIGNATURE_WORDS,
   TermSet,
   areaValueOfLength,
   audienceValueOf,
   centsOf,
   fitBoundOf,
+  fitValueOf,
   cheapCents,
-  cheapCentsOf,
   checkList,
   offerOnlyCents,
   urgencyValueOf,
@@ -41,6 +43,7 @@ import {
   textValueOfShared,
   topsRelated,
   totalCents,
+  writeSignature,
 } from './prepare.js';
 import type { PairFacts, PreparedNeed, PreparedOffer, ScoringEnv } from './prepare.js';
 import { TOP_CODES, relatedTopIndexes } from './related.js';
@@ -122,30 +125,34 @@ class TermArena {
 
 /**
  * The available offers of one top-level category serving one area code,
- * with the numbers scoring needs (all parts but text) kept in flat arrays:
- * scanning a bucket then reads contiguous memory instead of one scattered
- * object per offer, which is what bounds the index's speed.
+ * with the numbers scoring needs (all parts but text, and a signature of the
+ * text) kept in one flat integer array: scanning a bucket then reads
+ * contiguous memory instead of one scattered object per offer, which is what
+ * bounds the index's speed. Rows go by the offer-only points (capacity and
+ * trust), highest first, so a scan can stop at the first row that cannot
+ * reach the current k-th total even with the best of everything else.
  */
-// Fields of one offer in a bucket's row, all numbers.
+// Fields of one offer in a bucket's row, all 32-bit integers.
 const F_ITEM = 0;
 const F_AUDIENCES = 1;
-const F_MODES = 2;
-const F_DAYS = 3;
-const F_DAY_PARTS = 4;
-const F_READINESS = 5;
-const F_OFFER_CENTS = 6;
-/** 1 when the offer has nested service-area codes, so it may also sit in a finer bucket for the same need. */
-const F_NESTED = 7;
+/** Mode bits, weekday bits << 8, part-of-day bits << 16, readiness code << 24, and NESTED_BIT. */
+const F_SCHEDULE = 2;
+const F_OFFER_CENTS = 3;
 /** Where the offer's text terms start in the index's TermArena, and how many there are. */
-const F_TERM_START = 8;
-const F_TERM_COUNT = 9;
-const ROW = 10;
+const F_TERM_START = 4;
+const F_TERM_COUNT = 5;
+const F_SIGNATURE = 6;
+const ROW = F_SIGNATURE + SIGNATURE_WORDS;
+/** The offer has nested service-area codes, so it may also sit in a finer bucket for the same need. */
+const NESTED_BIT = 1 << 28;
 
 class OfferBucket {
-  readonly offers: PreparedOffer[] = [];
+  offers: PreparedOffer[] = [];
   size = 0;
   /** One row of ROW numbers per offer, side by side, so a scan reads one run of memory. */
-  rows = new Float64Array(4 * ROW);
+  rows = new Int32Array(4 * ROW);
+  /** False while offers are appended in bulk, until `sort`. */
+  private sorted = true;
   // Bounds over the offers here, kept on removal (they stay bounds): the most
   // any scores on capacity and trust, the union of their audiences and modes
   // (each part's value only grows with more bits), and the best readiness.
@@ -159,49 +166,153 @@ class OfferBucket {
     readonly areaLength: number,
   ) {}
 
-  private write(i: number, po: PreparedOffer, offerCents: number, termStart: number): void {
-    this.offers[i] = po;
+  private writeRow(at: number, po: PreparedOffer, offerCents: number, termStart: number): void {
     const r = this.rows;
-    const at = i * ROW;
     r[at + F_ITEM] = po.itemIndex;
     r[at + F_AUDIENCES] = po.audiences;
-    r[at + F_MODES] = po.modes;
-    r[at + F_DAYS] = po.days;
-    r[at + F_DAY_PARTS] = po.dayParts;
-    r[at + F_READINESS] = po.readiness;
+    r[at + F_SCHEDULE] = po.modes | (po.days << 8) | (po.dayParts << 16) | (po.readinessCode << 24) | (po.nestedAreas ? NESTED_BIT : 0);
     r[at + F_OFFER_CENTS] = offerCents;
-    r[at + F_NESTED] = po.nestedAreas ? 1 : 0;
     r[at + F_TERM_START] = termStart;
     r[at + F_TERM_COUNT] = po.grams.length;
+    writeSignature(po.grams, r, at + F_SIGNATURE);
   }
 
-  add(po: PreparedOffer, offerCents: number, termStart: number): void {
+  /**
+   * Adds an offer: in bulk (`inOrder` false) at the end, to be sorted once
+   * with `sort`; otherwise at its place in the order.
+   */
+  add(po: PreparedOffer, offerCents: number, termStart: number, inOrder: boolean): void {
     if ((this.size + 1) * ROW > this.rows.length) {
-      const grown = new Float64Array(this.rows.length * 2);
+      const grown = new Int32Array(this.rows.length * 2);
       grown.set(this.rows);
       this.rows = grown;
     }
-    this.write(this.size++, po, offerCents, termStart);
+    let at = this.size;
+    if (inOrder && this.sorted) {
+      // after the last row scoring at least as much
+      let lo = 0;
+      let hi = this.size;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((this.rows[mid * ROW + F_OFFER_CENTS] as number) >= offerCents) lo = mid + 1;
+        else hi = mid;
+      }
+      at = lo;
+      this.rows.copyWithin((at + 1) * ROW, at * ROW, this.size * ROW);
+      this.offers.splice(at, 0, po);
+    } else {
+      this.offers.push(po);
+      if (this.size > 0) this.sorted = false;
+    }
+    this.writeRow(at * ROW, po, offerCents, termStart);
+    this.size++;
     this.maxOfferCents = Math.max(this.maxOfferCents, offerCents);
     this.audienceUnion |= po.audiences;
     this.modeUnion |= po.modes;
     this.maxReadiness = Math.max(this.maxReadiness, po.readiness);
   }
 
+  /** Puts rows in order after adds in bulk. */
+  sort(): void {
+    if (this.sorted) return;
+    const { rows, offers, size } = this;
+    const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => (rows[b * ROW + F_OFFER_CENTS] as number) - (rows[a * ROW + F_OFFER_CENTS] as number) || a - b);
+    const sortedRows = new Int32Array(rows.length);
+    order.forEach((from, to) => sortedRows.set(rows.subarray(from * ROW, from * ROW + ROW), to * ROW));
+    this.rows = sortedRows;
+    this.offers = order.map((from) => offers[from] as PreparedOffer);
+    this.sorted = true;
+  }
+
   remove(id: string): void {
     const at = this.offers.findIndex((po) => po.id === id);
     if (at < 0) return;
-    // order inside a bucket does not matter: results are ranked by score and id
     const last = this.size - 1;
-    if (at !== last) this.rows.copyWithin(at * ROW, last * ROW, last * ROW + ROW);
-    this.offers[at] = this.offers[last] as PreparedOffer;
-    this.offers.pop();
+    if (this.sorted) {
+      this.rows.copyWithin(at * ROW, (at + 1) * ROW, this.size * ROW);
+      this.offers.splice(at, 1);
+    } else {
+      if (at !== last) this.rows.copyWithin(at * ROW, last * ROW, last * ROW + ROW);
+      this.offers[at] = this.offers[last] as PreparedOffer;
+      this.offers.pop();
+    }
     this.size = last;
   }
 
   /** Points every offer's terms at a new arena (after compaction). */
   moveTerms(starts: ReadonlyMap<string, number>): void {
     for (let i = 0; i < this.size; i++) this.rows[i * ROW + F_TERM_START] = starts.get((this.offers[i] as PreparedOffer).id) ?? 0;
+  }
+}
+
+/**
+ * The k best of one query kept as numbers (total, the bucket's position in
+ * the query's list, the row, the shared text terms): ranking allocates
+ * nothing, and reads an offer's id only to break a tie.
+ */
+class TopRows {
+  k = 0;
+  count = 0;
+  cents = new Float64Array(8);
+  bucket = new Int32Array(8);
+  row = new Int32Array(8);
+  shared = new Int32Array(8);
+
+  constructor(private readonly buckets: readonly OfferBucket[]) {}
+
+  reset(k: number): void {
+    if (k > this.cents.length) {
+      this.cents = new Float64Array(k);
+      this.bucket = new Int32Array(k);
+      this.row = new Int32Array(k);
+      this.shared = new Int32Array(k);
+    }
+    this.k = k;
+    this.count = 0;
+  }
+
+  /** True when nothing scoring at most `cents` can enter the list. */
+  closedBelow(cents: number): boolean {
+    return this.count === this.k && cents < (this.cents[this.k - 1] as number);
+  }
+
+  idAt(bucket: number, row: number): string {
+    return ((this.buckets[bucket] as OfferBucket).offers[row] as PreparedOffer).id;
+  }
+
+  /** Adds a candidate unless k better ones (higher total, or the same and a lower id) are in. */
+  add(cents: number, bucket: number, row: number, shared: number): void {
+    const k = this.k;
+    let at = this.count;
+    let id: string | undefined;
+    if (at === k) {
+      const worst = this.cents[k - 1] as number;
+      if (cents < worst) return;
+      if (cents === worst) {
+        id = this.idAt(bucket, row);
+        if (id > this.idAt(this.bucket[k - 1] as number, this.row[k - 1] as number)) return;
+      }
+      at = k - 1;
+    } else {
+      this.count++;
+    }
+    while (at > 0) {
+      const before = this.cents[at - 1] as number;
+      if (before > cents) break;
+      if (before === cents) {
+        id ??= this.idAt(bucket, row);
+        if (this.idAt(this.bucket[at - 1] as number, this.row[at - 1] as number) < id) break;
+      }
+      this.cents[at] = before;
+      this.bucket[at] = this.bucket[at - 1] as number;
+      this.row[at] = this.row[at - 1] as number;
+      this.shared[at] = this.shared[at - 1] as number;
+      at--;
+    }
+    this.cents[at] = cents;
+    this.bucket[at] = bucket;
+    this.row[at] = row;
+    this.shared[at] = shared;
   }
 }
 
@@ -238,12 +349,17 @@ export class CandidateIndex implements MatchIndex {
   private arena = new TermArena();
   /** Where each available offer's terms start in the arena. */
   private readonly termStarts = new Map<string, number>();
+  /** True while the constructor adds offers in bulk: buckets are sorted once at the end. */
+  private loading = false;
 
   constructor(needs: readonly PublicNeed[], offers: readonly ServiceOffer[], context: MatchContext | undefined) {
     checkList(needs, 'createMatchIndex needs a `needs` array');
     checkList(offers, 'createMatchIndex needs an `offers` array');
     this.env = resolveContext(context);
+    this.loading = true;
     for (const offer of offers) this.addOffer(offer);
+    this.loading = false;
+    for (const byTop of this.offerBuckets.values()) for (const bucket of byTop) bucket?.sort();
     for (const need of needs) this.addNeed(need);
   }
 
@@ -283,7 +399,7 @@ export class CandidateIndex implements MatchIndex {
         bucket = new OfferBucket(po.top, code.length);
         byTop[po.top] = bucket;
       }
-      bucket.add(po, offerOnlyCents(po, this.env), termStart);
+      bucket.add(po, offerOnlyCents(po, this.env), termStart, !this.loading);
     }
   }
 
@@ -375,12 +491,14 @@ export class CandidateIndex implements MatchIndex {
   // -------------------------------------------------------------------------
 
   // scratch space of the queries, reused between calls
-  private scratchBuckets: OfferBucket[] = [];
+  private readonly scratchBuckets: OfferBucket[] = [];
   private scratchBounds = new Float64Array(64);
   private scratchCheap = new Float64Array(256);
   private scratchSlot = new Int32Array(256);
   private scratchOrder = new Int32Array(256);
   private readonly needTerms = new TermSet();
+  private readonly scratchUrgency = new Float64Array(READINESS_BY_CODE.length);
+  private readonly topRows = new TopRows(this.scratchBuckets);
 
   /**
    * The buckets that can hold eligible offers for a need, in `scratchBuckets`,
@@ -430,24 +548,42 @@ export class CandidateIndex implements MatchIndex {
 
   /**
    * The k best eligible offers as ranked entries (no reasons yet). Buckets go
-   * best bound first; within one, offers go by the score of all parts but
-   * text, so the text part (the costly one) is computed only while an offer
-   * could still enter the top k with a full text score.
+   * best bound first; within one, rows go by offer-only points, so the scan
+   * stops at the first row whose bound falls short. The rows that may enter
+   * the top k with a full text score go by the score of all parts but text,
+   * and the text part (the costly one, reading the offer's terms) is computed
+   * only while the other parts plus a bound of the text from the two
+   * signatures can still enter the list.
    */
   rankOffers(pn: PreparedNeed, k: number): Ranked<PreparedOffer>[] {
     if (!pn.open || k === 0) return [];
     const env = this.env;
-    const best = new TopK<PreparedOffer>(k);
+    const w = env.weights;
+    const best = this.topRows;
+    best.reset(k);
     const bucketCount = this.bucketsFor(pn);
     const textMax = env.textCents;
-    const textWeight = env.weights[P_TEXT] as number;
+    const textWeight = w[P_TEXT] as number;
+    const audienceWeight = w[P_AUDIENCE] as number;
+    const fitWeight = w[P_FIT] as number;
+    const itemCents = centsOf(CATEGORY_VALUE[3], w[P_CATEGORY] as number);
+    const sameTopCents = centsOf(CATEGORY_VALUE[2], w[P_CATEGORY] as number);
+    const relatedTopCents = centsOf(CATEGORY_VALUE[1], w[P_CATEGORY] as number);
+    const urgencyCents = this.scratchUrgency;
+    for (let code = 0; code < READINESS_BY_CODE.length; code++) {
+      urgencyCents[code] = centsOf(urgencyValueOf(pn, READINESS_BY_CODE[code] as number), w[P_URGENCY] as number);
+    }
     const needTermCount = pn.grams.length;
     const terms = this.arena.terms;
-    this.needTerms.load(pn.grams);
+    const needTerms = this.needTerms;
+    needTerms.load(pn.grams);
+    // past a few layers the signature bound costs about what counting the shared terms does
+    const signatures = needTerms.layerCount <= 4;
     for (let b = 0; b < bucketCount; b++) {
-      if (best.closedBelow(this.scratchBounds[b] as number)) break;
+      const bucketBound = this.scratchBounds[b] as number;
+      if (best.closedBelow(bucketBound)) break;
       const bucket = this.scratchBuckets[b] as OfferBucket;
-      const { size, offers, rows, top, areaLength } = bucket;
+      const { size, offers, rows, areaLength } = bucket;
       if (size > this.scratchCheap.length) {
         this.scratchCheap = new Float64Array(size * 2);
         this.scratchSlot = new Int32Array(size * 2);
@@ -455,23 +591,25 @@ export class CandidateIndex implements MatchIndex {
       }
       const cheap = this.scratchCheap;
       const slot = this.scratchSlot;
+      const sameTop = bucket.top === pn.top;
+      const bucketCents = centsOf(areaValueOfLength(areaLength), w[P_AREA] as number) + (sameTop ? 0 : relatedTopCents);
+      // the bucket's bound with this row's offer-only points in place of the best ones
+      const boundBesidesOffer = bucketBound - bucket.maxOfferCents;
       let count = 0;
       for (let i = 0, at = 0; i < size; i++, at += ROW) {
+        const offerCents = rows[at + F_OFFER_CENTS] as number;
+        if (best.closedBelow(boundBesidesOffer + offerCents)) break;
+        const schedule = rows[at + F_SCHEDULE] as number;
         // an offer serving the need through nested codes is taken in the bucket of the most specific one
-        if (rows[at + F_NESTED] === 1 && servedAreaLength(pn, offers[i] as PreparedOffer) !== areaLength) continue;
-        const c = cheapCentsOf(
-          pn,
-          env,
-          rows[at + F_ITEM] as number,
-          top,
-          rows[at + F_AUDIENCES] as number,
-          areaLength,
-          rows[at + F_OFFER_CENTS] as number,
-          rows[at + F_MODES] as number,
-          rows[at + F_DAYS] as number,
-          rows[at + F_DAY_PARTS] as number,
-          rows[at + F_READINESS] as number,
-        );
+        if ((schedule & NESTED_BIT) !== 0 && servedAreaLength(pn, offers[i] as PreparedOffer) !== areaLength) continue;
+        // the parts as cheapCentsOf adds them, from the row
+        const c =
+          bucketCents +
+          (sameTop ? (rows[at + F_ITEM] === pn.itemIndex ? itemCents : sameTopCents) : 0) +
+          centsOf(audienceValueOf(pn, rows[at + F_AUDIENCES] as number), audienceWeight) +
+          offerCents +
+          centsOf(fitValueOf(pn, schedule & 0xff, (schedule >>> 8) & 0xff, (schedule >>> 16) & 0xff), fitWeight) +
+          (urgencyCents[(schedule >>> 24) & 0xf] as number);
         if (best.closedBelow(c + textMax)) continue;
         cheap[count] = c;
         slot[count] = i;
@@ -493,16 +631,24 @@ export class CandidateIndex implements MatchIndex {
         const c = cheap[j] as number;
         if (best.closedBelow(c + textMax)) break;
         const i = slot[j] as number;
-        const offerTerms = rows[i * ROW + F_TERM_COUNT] as number;
-        const shared = this.needTerms.sharedIn(terms, rows[i * ROW + F_TERM_START] as number, offerTerms);
+        const at = i * ROW;
+        const offerTerms = rows[at + F_TERM_COUNT] as number;
+        if (signatures) {
+          const bound = Math.min(needTerms.sharedBound(rows, at + F_SIGNATURE), needTermCount, offerTerms);
+          if (best.closedBelow(c + centsOf(textValueOfShared(bound, needTermCount, offerTerms), textWeight))) continue;
+        }
+        const shared = needTerms.sharedIn(terms, rows[at + F_TERM_START] as number, offerTerms);
         const total = c + centsOf(textValueOfShared(shared, needTermCount, offerTerms), textWeight);
-        // the offer object (and its id, for ties) is read only for a total that can enter the list
-        if (best.closedBelow(total)) continue;
-        const po = offers[i] as PreparedOffer;
-        best.add({ item: po, id: po.id, cents: total, facts: { areaLength, sharedTerms: shared, offerTerms } });
+        if (!best.closedBelow(total)) best.add(total, b, i, shared);
       }
     }
-    return best.list;
+    const out: Ranked<PreparedOffer>[] = [];
+    for (let j = 0; j < best.count; j++) {
+      const bucket = this.scratchBuckets[best.bucket[j] as number] as OfferBucket;
+      const po = bucket.offers[best.row[j] as number] as PreparedOffer;
+      out.push({ item: po, id: po.id, cents: best.cents[j] as number, facts: { areaLength: bucket.areaLength, sharedTerms: best.shared[j] as number, offerTerms: po.grams.length } });
+    }
+    return out;
   }
 
   /** Every eligible offer for a need with its total, best first. */

@@ -155,6 +155,8 @@ export interface PreparedOffer {
   readonly period: CapacityPeriod;
   /** How soon it can act, 0…1 (see urgency). */
   readonly readiness: number;
+  /** Which of READINESS_BY_CODE `readiness` is, so the index can keep it in an integer row. */
+  readonly readinessCode: number;
   readonly left: number;
   /** Blocker bits of the offer alone: not open, out of dates, full. */
   readonly unavailable: number;
@@ -271,6 +273,7 @@ export function prepareOffer(offer: ServiceOffer, env: ScoringEnv): PreparedOffe
   const inDates = offer.validFrom.slice(0, 10) <= env.today && env.today <= offer.validTo.slice(0, 10);
   const unavailable = (offer.status === 'open' ? 0 : B_OFFER_NOT_OPEN) | (inDates ? 0 : B_OFFER_DATES) | (left > 0 ? 0 : B_OFFER_FULL);
   const organization = env.organization(offer.organizationId);
+  const readinessCode = readinessCodeOf(capacity.period, days);
   return {
     offer,
     id,
@@ -287,7 +290,8 @@ export function prepareOffer(offer: ServiceOffer, env: ScoringEnv): PreparedOffe
     dayCount: popcount(days),
     dayParts: dayPartsIn(foldText(typeof schedule.text === 'string' ? schedule.text : '')),
     period: capacity.period,
-    readiness: readinessOf(capacity.period, days, popcount(days)),
+    readiness: READINESS_BY_CODE[readinessCode] as number,
+    readinessCode,
     left,
     unavailable,
     status: offer.status,
@@ -462,13 +466,16 @@ export const fitValue = (pn: PreparedNeed, po: PreparedOffer): number => fitValu
 const URGENCY_LEVEL = [0.25, 0.5, 0.75, 1] as const;
 
 /**
- * How soon the offer can act: by appointment or on most weekdays is soon, a
- * one-off event is not.
+ * How soon the offer can act, by code: a one-off event is not soon (code 0),
+ * by appointment is (code 1), and so is running on most weekdays (code 1 + the
+ * number of weekdays).
  */
-function readinessOf(period: CapacityPeriod, days: number, dayCount: number): number {
-  if (period === 'once') return 0.3;
-  if (days === 0) return 0.8;
-  return Math.min(1, dayCount / 5);
+export const READINESS_BY_CODE: readonly number[] = [0.3, 0.8, ...[1, 2, 3, 4, 5, 6, 7].map((dayCount) => Math.min(1, dayCount / 5))];
+
+function readinessCodeOf(period: CapacityPeriod, days: number): number {
+  if (period === 'once') return 0;
+  if (days === 0) return 1;
+  return 1 + popcount(days);
 }
 
 /**
@@ -510,10 +517,35 @@ export function textValue(pn: PreparedNeed, po: PreparedOffer): number {
   return textValueOfShared(recentNeedTerms.sharedIn(po.grams, 0, po.grams.length), pn.grams.length, po.grams.length);
 }
 
+/** 32-bit words in a text signature: one bit per term, by hash, out of 256. */
+export const SIGNATURE_WORDS = 8;
+const SIGNATURE_SHIFT = 32 - Math.log2(SIGNATURE_WORDS * 32);
+const signatureBit = (term: number): number => Math.imul(term, 0x85ebca6b) >>> SIGNATURE_SHIFT;
+
+/** Writes the signature of a text's terms (SIGNATURE_WORDS words) into `out` from `at`. */
+export function writeSignature(terms: Int32Array, out: Int32Array, at: number): void {
+  out.fill(0, at, at + SIGNATURE_WORDS);
+  for (let i = 0; i < terms.length; i++) {
+    const bit = signatureBit(terms[i] as number);
+    out[at + (bit >>> 5)] = (out[at + (bit >>> 5)] as number) | (1 << (bit & 31));
+  }
+}
+
+/** Set bits of a 32-bit number. */
+export function popcount32(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
 /**
  * One need's terms in an open-addressing table: counting the terms an offer
  * shares is then one probe per offer term, with no branch on the order of
  * two sorted lists (which mispredicts on every other step).
+ *
+ * It also keeps the need's terms by signature bit, as layers (layer j holds
+ * the bits at least j + 1 of its terms fall on), so an offer's signature
+ * bounds how many terms the two can share without reading the offer's terms.
  */
 export class TermSet {
   private keys = new Int32Array(64);
@@ -521,6 +553,10 @@ export class TermSet {
   private mark = 0;
   private shift = 26;
   private size = 0;
+  private readonly bitCounts = new Int32Array(SIGNATURE_WORDS * 32);
+  private layers = new Int32Array(SIGNATURE_WORDS * 4);
+  /** How many signature layers the loaded terms fill. */
+  layerCount = 0;
 
   load(terms: Int32Array): void {
     let capacity = 64;
@@ -533,13 +569,44 @@ export class TermSet {
     this.size = capacity;
     this.shift = 32 - Math.log2(capacity);
     this.mark++;
+    this.bitCounts.fill(0);
+    this.layers.fill(0, 0, this.layerCount * SIGNATURE_WORDS);
+    this.layerCount = 0;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i] as number;
       let slot = Math.imul(term, 0x9e3779b1) >>> this.shift;
       while (this.marks[slot] === this.mark) slot = (slot + 1) & (this.size - 1);
       this.marks[slot] = this.mark;
       this.keys[slot] = term;
+      const bit = signatureBit(term);
+      const layer = this.bitCounts[bit] as number;
+      this.bitCounts[bit] = layer + 1;
+      if (layer === this.layerCount) {
+        this.layerCount++;
+        if (this.layerCount * SIGNATURE_WORDS > this.layers.length) {
+          const grown = new Int32Array(this.layers.length * 2);
+          grown.set(this.layers);
+          this.layers = grown;
+        }
+      }
+      const word = layer * SIGNATURE_WORDS + (bit >>> 5);
+      this.layers[word] = (this.layers[word] as number) | (1 << (bit & 31));
     }
+  }
+
+  /**
+   * At most how many terms an offer with the signature at `at` in
+   * `signatures` shares with the loaded ones: each shared term sets its bit
+   * in the offer's signature, and no more of the loaded terms fall on a bit
+   * than the layers there count.
+   */
+  sharedBound(signatures: Int32Array, at: number): number {
+    const layers = this.layers;
+    let bound = 0;
+    for (let l = 0, w = 0; l < this.layerCount; l++) {
+      for (let i = 0; i < SIGNATURE_WORDS; i++, w++) bound += popcount32((signatures[at + i] as number) & (layers[w] as number));
+    }
+    return bound;
   }
 
   /** How many of the `count` distinct terms from `start` in `terms` are in the set. */
