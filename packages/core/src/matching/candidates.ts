@@ -341,7 +341,7 @@ export class CandidateIndex implements MatchIndex {
   private readonly offers = new Map<string, PreparedOffer>();
   private readonly needs = new Map<string, PreparedNeed>();
   /** Available offers (open, in dates, places left) by service-area code, then by top-level category. */
-  private readonly offerBuckets = new Map<string, (OfferBucket | undefined)[]>();
+  private readonly offerBuckets = new Map<number, (OfferBucket | undefined)[]>();
   /** Offers that would serve but are closed, paused, out of dates or full: only for near misses. */
   private readonly unavailableBuckets = new Map<string, PreparedOffer[]>();
   /** Open needs, once under each area that contains them. */
@@ -381,18 +381,19 @@ export class CandidateIndex implements MatchIndex {
     this.offers.set(po.id, po);
     const termStart = po.unavailable === 0 ? this.arena.append(po.grams) : -1;
     if (termStart >= 0) this.termStarts.set(po.id, termStart);
-    for (const code of po.areaCodes) {
+    po.areaCodes.forEach((code, i) => {
       const key = bucketKey(po.top, code);
       if (po.unavailable !== 0) {
         const list = this.unavailableBuckets.get(key);
         if (list) list.push(po);
         else this.unavailableBuckets.set(key, [po]);
-        continue;
+        return;
       }
-      let byTop = this.offerBuckets.get(code);
+      const number = po.areaNumbers[i] as number;
+      let byTop = this.offerBuckets.get(number);
       if (byTop === undefined) {
         byTop = [];
-        this.offerBuckets.set(code, byTop);
+        this.offerBuckets.set(number, byTop);
       }
       let bucket = byTop[po.top];
       if (bucket === undefined) {
@@ -400,7 +401,7 @@ export class CandidateIndex implements MatchIndex {
         byTop[po.top] = bucket;
       }
       bucket.add(po, offerOnlyCents(po, this.env), termStart, !this.loading);
-    }
+    });
   }
 
   updateOffer(offer: ServiceOffer): void {
@@ -415,11 +416,10 @@ export class CandidateIndex implements MatchIndex {
     const po = this.offers.get(offerId);
     if (po === undefined) return false;
     this.offers.delete(offerId);
-    for (const code of po.areaCodes) {
-      const key = bucketKey(po.top, code);
-      this.offerBuckets.get(code)?.[po.top]?.remove(offerId);
-      removeFrom(this.unavailableBuckets.get(key), offerId);
-    }
+    po.areaCodes.forEach((code, i) => {
+      this.offerBuckets.get(po.areaNumbers[i] as number)?.[po.top]?.remove(offerId);
+      removeFrom(this.unavailableBuckets.get(bucketKey(po.top, code)), offerId);
+    });
     if (this.termStarts.delete(offerId)) {
       this.arena.dead += po.grams.length;
       if (this.arena.dead > 65536 && this.arena.dead * 2 > this.arena.used) this.compactTerms();
@@ -511,10 +511,13 @@ export class CandidateIndex implements MatchIndex {
     const relatedTop = centsOf(CATEGORY_VALUE[1], w[P_CATEGORY] as number);
     const buckets = this.scratchBuckets;
     let count = 0;
-    for (const code of pn.areaPath) {
+    // finest area first, by the codes as numbers (a lookup without comparing strings)
+    for (let level = 3; level >= 0; level--) {
+      const code = pn.areaByLevel[level] as number;
+      if (Number.isNaN(code)) continue;
       const byTop = this.offerBuckets.get(code);
       if (byTop === undefined) continue;
-      const area = centsOf(areaValueOfLength(code.length), w[P_AREA] as number);
+      const area = centsOf(areaValueOfLength(6 + 3 * level), w[P_AREA] as number);
       for (const top of TOPS_WITH_RELATED[pn.top] ?? []) {
         const bucket = byTop[top];
         if (bucket === undefined || bucket.size === 0) continue;
