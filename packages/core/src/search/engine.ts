@@ -948,11 +948,9 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
       }
     }
     const items: FuzzyItem[] = top.map((d) => {
-      const segs = (shorts[d] ?? '').split(SEP);
-      const offers = offerCount[d] ?? 0;
       const syl = syls[d] ?? '';
       const pinyin = [...syl.slice(0, nameLength[d] ?? 0)].map((ch) => syllables[ch.charCodeAt(0)] ?? '').join('');
-      return { key: d, name: segs[0] ?? '', offers: segs.slice(1, 1 + offers), tags: segs.slice(1 + offers), pinyin };
+      return { key: d, name: (shorts[d] ?? '').slice(0, nameLength[d] ?? 0), pinyin };
     });
     for (const { key, score } of fuzzyCandidates(items, fold(query, r))) found(key, (W[NAME] ?? 0) * FUZZY * (1 - score) * (quality[key] ?? 1));
   }

@@ -1,7 +1,7 @@
 /**
- * fuse.js where it is strong: approximate matching over a few hundred items.
- * The index hands it at most 200 candidates when exact matching found almost
- * nothing (a mistyped character or letter), and the category and area
+ * fuse.js where it is strong: approximate matching over a short list. The
+ * index hands it at most 20 candidates when exact matching found nothing (a
+ * mistyped character or letter), and the category and area
  * pickers use it over their short lists. Over 35,000 organizations it alone
  * would take seconds a query (docs/decisions/0003-own-search-index.md).
  */
@@ -12,8 +12,6 @@ import { fold } from './text.js';
 export interface FuzzyItem {
   key: number;
   name: string;
-  offers: string[];
-  tags: string[];
   /** The name's full pinyin, so mistyped pinyin still finds it. */
   pinyin: string;
 }

@@ -9,7 +9,7 @@ export class Postings {
   private bytes = new Uint8Array(0);
   private starts = new Int32Array(1);
   private sealedLists = 0;
-  private pending: (number[] | undefined)[] = [];
+  private pending: (number[] | Int32Array | undefined)[] = [];
   private lastDoc = new Int32Array(1024).fill(-1);
   private counts = new Int32Array(1024);
   /** Postings not yet sealed. */
@@ -19,8 +19,6 @@ export class Postings {
   // an array per list: hundreds of thousands of growing arrays are what the
   // garbage collector would spend the build on.
   private bulk = false;
-  private bulkGrouped: Int32Array | null = null;
-  private bulkStart = new Int32Array(1);
   private logList = new Int32Array(0);
   private logValue = new Int32Array(0);
   private logSize = 0;
@@ -73,7 +71,7 @@ export class Postings {
       return;
     }
     let arr = this.pending[list];
-    if (!arr) arr = this.pending[list] = [];
+    if (!(arr instanceof Array)) arr = this.pending[list] = [];
     if (this.lastDoc[list] === doc) {
       const last = arr.length - 1;
       if (last >= 0) {
@@ -122,17 +120,6 @@ export class Postings {
         }
       }
     }
-    if (this.bulkGrouped) {
-      const g = this.bulkGrouped;
-      for (let p = this.bulkStart[list] ?? 0, end = this.bulkStart[list + 1] ?? 0; p < end; p++) {
-        const v = g[p] ?? 0;
-        const doc = Math.floor(v / 32);
-        if (alive[doc]) {
-          docs[n] = doc;
-          masks[n++] = v & 31;
-        }
-      }
-    }
     const arr = this.pending[list];
     if (arr) {
       for (const v of arr) {
@@ -151,7 +138,7 @@ export class Postings {
   /** Moves every list into the sealed byte array, dropping postings of removed documents. */
   seal(alive: Uint8Array): void {
     if (this.bulk) {
-      // group the log by list (a counting sort keeps each list's documents in order) into pending arrays' place
+      // group the log by list (a counting sort keeps each list's documents in order), each list's part standing as its pending postings
       this.bulk = false;
       const start = new Int32Array(this.lists + 1);
       for (let i = 0; i < this.logSize; i++) {
@@ -170,8 +157,7 @@ export class Postings {
       this.logList = new Int32Array(0);
       this.logValue = new Int32Array(0);
       this.logSize = 0;
-      this.bulkGrouped = grouped;
-      this.bulkStart = start;
+      for (let l = 0; l < this.lists; l++) this.pending[l] = grouped.subarray(start[l] ?? 0, start[l + 1] ?? 0);
     }
     const scratch = new Scratch();
     const starts = new Int32Array(this.lists + 1);
@@ -199,7 +185,6 @@ export class Postings {
       this.counts[list] = n;
     }
     this.bytes = bytes.slice(0, p);
-    this.bulkGrouped = null;
     this.starts = starts;
     this.sealedLists = this.lists;
     this.pending = [];
