@@ -269,6 +269,36 @@ describe('matching: candidate index', () => {
     expect(all.map((s) => s.item.id).sort()).to.deep.equal(eligibleByScan);
   });
 
+  it('gives suggestions the same score data as scoreMatch, before and after the parts are read, through JSON and structuredClone', () => {
+    const n = openNeeds.find((x) => index.suggestOffers(x, 3).length === 3) as PublicNeed;
+    const o = data.offers.find((x) => index.suggestNeeds(x, 3).length === 3) as ServiceOffer;
+    const sources: [string, MatchScore[]][] = [
+      ['suggestOffers', index.suggestOffers(n, 3).map((s) => s.score)],
+      ['eligibleOffers', index.eligibleOffers(n).slice(0, 3).map((s) => s.score)],
+      ['suggestNeeds', index.suggestNeeds(o, 3).map((s) => s.score)],
+    ];
+    for (const [name, scores] of sources) {
+      expect(scores, name).to.have.length(3);
+      const pairs = name === 'suggestNeeds' ? index.suggestNeeds(o, 3).map((s) => [s.item, o] as const) : index.suggestOffers(n, 3).map((s) => [n, s.item] as const);
+      const expected = pairs.map(([pn, po]) => scoreMatch(pn, po, context));
+      // each copy is taken before `parts` has been read on the original
+      const [first, second, third] = scores as [MatchScore, MatchScore, MatchScore];
+      expect(JSON.stringify(first), name).to.equal(JSON.stringify(expected[0]));
+      expect(JSON.parse(JSON.stringify(first)), name).to.deep.equal(expected[0]);
+      expect(structuredClone(second), name).to.deep.equal(expected[1]);
+      expect(Object.keys(third), name).to.deep.equal(['total', 'parts', 'eligible', 'blockers']);
+      expect({ ...third }, name).to.deep.equal(expected[2]);
+      expect(scores, name).to.deep.equal(expected);
+      // read once, the parts stay the same array, and can be replaced like any property
+      expect(first.parts, name).to.equal(first.parts);
+      const replaced: MatchScore = { ...first };
+      first.parts = [];
+      expect(first.parts, name).to.deep.equal([]);
+      expect(Object.getOwnPropertyDescriptor(first, 'parts')?.enumerable, name).to.equal(true);
+      expect(replaced, name).to.deep.equal(expected[0]);
+    }
+  });
+
   it('follows added, updated and removed offers and needs', () => {
     const local = createMatchIndex({ needs: [need()], offers: [offer()], ...ctx });
     expect(local.offerCount).to.equal(1);

@@ -47,7 +47,7 @@ import {
 } from './prepare.js';
 import type { PairFacts, PreparedNeed, PreparedOffer, ScoringEnv } from './prepare.js';
 import { TOP_CODES, relatedTopIndexes } from './related.js';
-import { scorePrepared } from './scoring.js';
+import { rankedScore, scorePrepared } from './scoring.js';
 import type { MatchContext, MatchIndex, MatchIndexInput, Suggestion } from './types.js';
 
 /** A scored candidate before its reasons are spelled out. */
@@ -690,12 +690,12 @@ export class CandidateIndex implements MatchIndex {
   suggestOffers(need: PublicNeed, k: number): Suggestion<ServiceOffer>[] {
     checkK(k);
     const pn = this.preparedNeed(need);
-    return this.rankOffers(pn, k).map(({ item, facts }) => ({ item: item.offer, score: scorePrepared(pn, item, this.env, facts) }));
+    return this.rankOffers(pn, k).map(({ item, cents, facts }) => ({ item: item.offer, score: rankedScore(pn, item, this.env, cents, facts) }));
   }
 
   eligibleOffers(need: PublicNeed): Suggestion<ServiceOffer>[] {
     const pn = this.preparedNeed(need);
-    return this.rankAllOffers(pn).map(({ item }) => ({ item: item.offer, score: scorePrepared(pn, item, this.env) }));
+    return this.rankAllOffers(pn).map(({ item, cents }) => ({ item: item.offer, score: rankedScore(pn, item, this.env, cents) }));
   }
 
   suggestNeeds(offer: ServiceOffer, k: number): Suggestion<PublicNeed>[] {
@@ -715,7 +715,7 @@ export class CandidateIndex implements MatchIndex {
         }
       }
     }
-    return best.list.map(({ item }) => ({ item: item.need, score: scorePrepared(item, po, this.env) }));
+    return best.list.map(({ item, cents }) => ({ item: item.need, score: rankedScore(item, po, this.env, cents) }));
   }
 }
 

@@ -125,16 +125,9 @@ function partOf(i: number, values: Float64Array, env: ScoringEnv, pn: PreparedNe
   return { name: partName(i), value: Math.round(value * 10000) / 10000, points: cents / 100, reason: reasonFor(i, value, pn, po, facts) };
 }
 
-/**
- * A full score from prepared records; the same cents the index and the
- * allocation use. `facts` (from the index) saves measuring the pair again.
- */
-export function scorePrepared(pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv, facts: PairFacts = pairFacts(pn, po)): MatchScore {
-  const values = partValues(pn, po, scratchValues, facts);
-  let total = 0;
-  for (let i = 0; i < PART_COUNT; i++) total += centsOf(values[i] as number, env.weights[i] as number);
-  // one literal of the eight parts: the list is allocated at its size instead of grown part by part
-  const parts: MatchPart[] = [
+// one literal of the eight parts: the list is allocated at its size instead of grown part by part
+function partsOf(values: Float64Array, env: ScoringEnv, pn: PreparedNeed, po: PreparedOffer, facts: PairFacts): MatchPart[] {
+  return [
     partOf(0, values, env, pn, po, facts),
     partOf(1, values, env, pn, po, facts),
     partOf(2, values, env, pn, po, facts),
@@ -144,8 +137,47 @@ export function scorePrepared(pn: PreparedNeed, po: PreparedOffer, env: ScoringE
     partOf(6, values, env, pn, po, facts),
     partOf(7, values, env, pn, po, facts),
   ];
+}
+
+/**
+ * A full score from prepared records; the same cents the index and the
+ * allocation use. `facts` (from the index) saves measuring the pair again.
+ */
+export function scorePrepared(pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv, facts: PairFacts = pairFacts(pn, po)): MatchScore {
+  const values = partValues(pn, po, scratchValues, facts);
+  let total = 0;
+  for (let i = 0; i < PART_COUNT; i++) total += centsOf(values[i] as number, env.weights[i] as number);
+  const parts = partsOf(values, env, pn, po, facts);
   const blockers = blockersOf(blockerBits(pn, po, facts.areaLength));
   return { total: total / 100, parts, eligible: blockers.length === 0, blockers };
+}
+
+const ownParts = (score: MatchScore, parts: MatchPart[]): MatchPart[] => {
+  Object.defineProperty(score, 'parts', { value: parts, writable: true, enumerable: true, configurable: true });
+  return parts;
+};
+
+/**
+ * The score of a ranked pair whose total the index already holds in cents.
+ * A list shows the reasons of a few suggestions at most, so the eight parts
+ * are spelled out on first read and kept: `parts` is an own enumerable
+ * property like `scorePrepared`'s, so JSON, spreading, structuredClone and
+ * deep equality see the same data.
+ */
+export function rankedScore(pn: PreparedNeed, po: PreparedOffer, env: ScoringEnv, cents: number, facts: PairFacts = pairFacts(pn, po)): MatchScore {
+  const blockers = blockersOf(blockerBits(pn, po, facts.areaLength));
+  const score: MatchScore = {
+    total: cents / 100,
+    get parts(): MatchPart[] {
+      return ownParts(score, partsOf(partValues(pn, po, scratchValues, facts), env, pn, po, facts));
+    },
+    set parts(parts: MatchPart[]) {
+      ownParts(score, parts);
+    },
+    eligible: blockers.length === 0,
+    blockers,
+  };
+  return score;
 }
 
 /**
