@@ -139,17 +139,7 @@ export const orgDirectoryStyles = css`
     }
   }
 
-  .message {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: ${token('space-s')};
-    padding: ${token('space-m')};
-    border: ${token('border-width')} solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
-    background: ${token('color-surface')};
-    color: ${token('color-text')};
-  }
+  /* .message: styles/states.ts (messageBoxStyles) */
   .empty-title {
     font-size: 1.125em;
     font-weight: 700;

@@ -12,6 +12,7 @@ import {
   type Organization,
   type SearchSort,
 } from '@renling/core';
+import { watchAdapterEvent } from '../../base/adapter-events.js';
 import { rlElement } from '../../base/define.js';
 import { formatNumber } from '../../base/format.js';
 import { audienceLabel, organizationTypeLabel, registrationLabel } from '../../base/labels.js';
@@ -35,6 +36,7 @@ import {
 } from './directory-state.js';
 import { RESULT_PAGE, ResultWindow, loadDirectory, type DirectoryData, type LoadProgress } from './directory-data.js';
 import { RlSearchCompletedEvent } from './org-directory.events.js';
+import { messageBoxStyles } from '../../styles/states.js';
 import { orgDirectoryStyles } from './org-directory.styles.js';
 import type { RlOrgFilters } from './org-filters.js';
 import type { ResultSelectDetail, RlOrgResults, RowDetails } from './org-results.js';
@@ -106,7 +108,7 @@ interface ShownResults {
  */
 @rlElement('rl-org-directory')
 export class RlOrgDirectory extends RlElement {
-  static override styles = [RlElement.styles, orgDirectoryStyles];
+  static override styles = [RlElement.styles, messageBoxStyles, orgDirectoryStyles];
 
   /** The search text. */
   @property() query = '';
@@ -260,11 +262,7 @@ export class RlOrgDirectory extends RlElement {
 
   /** The cache's `offline` event: a saved answer stood in for the network. */
   private watchCache(adapter: DataAdapter | null): void {
-    const events = adapter && 'events' in adapter && adapter.events instanceof EventTarget ? adapter.events : null;
-    if (events === this.watchedEvents) return;
-    this.watchedEvents?.removeEventListener('offline', this.onOffline);
-    this.watchedEvents = events;
-    events?.addEventListener('offline', this.onOffline);
+    this.watchedEvents = watchAdapterEvent(this.watchedEvents, adapter, 'offline', this.onOffline);
   }
 
   private readonly onOffline = (): void => {
