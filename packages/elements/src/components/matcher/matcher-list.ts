@@ -6,6 +6,7 @@ import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtua
 import { rlElement } from '../../base/define.js';
 import { RlElement } from '../../base/rl-element.js';
 import { matcherListStyles } from './matcher-list.styles.js';
+import { listKeyTarget } from '../../base/list-keys.js';
 
 export interface ListSelectDetail {
   id: string;
@@ -230,36 +231,15 @@ export class RlMatcherList<T extends { id: string } = { id: string }> extends Rl
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     const total = this.items.length;
     if (!total) return;
-    const page = Math.max(1, this.lastVisible - this.firstVisible);
+    const page = this.lastVisible - this.firstVisible;
     const from = this.focusIndex;
-    let to: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        to = from + 1;
-        break;
-      case 'ArrowUp':
-        to = from - 1;
-        break;
-      case 'PageDown':
-        to = from + page;
-        break;
-      case 'PageUp':
-        to = from - page;
-        break;
-      case 'Home':
-        to = 0;
-        break;
-      case 'End':
-        to = total - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.choose(from);
-        return;
-      default:
-        return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.choose(from);
+      return;
     }
+    const to = listKeyTarget(event.key, from, total, page);
+    if (to === null) return;
     event.preventDefault();
     this.focusRow(to);
   };

@@ -11,6 +11,7 @@ import { organizationTypeLabel, registrationLabel } from '../../base/labels.js';
 import { RlElement } from '../../base/rl-element.js';
 import { currentLocale } from '../../localization/localization.js';
 import { orgResultsStyles } from './org-results.styles.js';
+import { listKeyTarget } from '../../base/list-keys.js';
 
 /** The results of one search, loaded a page at a time as the list scrolls. */
 export interface ResultSource {
@@ -319,31 +320,10 @@ export class RlOrgResults extends RlElement {
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     const total = this.source?.total ?? 0;
     if (!total) return;
-    const page = Math.max(1, this.lastVisible - this.firstVisible);
+    const page = this.lastVisible - this.firstVisible;
     const from = this.focusIndex;
-    let to: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        to = from + 1;
-        break;
-      case 'ArrowUp':
-        to = from - 1;
-        break;
-      case 'PageDown':
-        to = from + page;
-        break;
-      case 'PageUp':
-        to = from - page;
-        break;
-      case 'Home':
-        to = 0;
-        break;
-      case 'End':
-        to = total - 1;
-        break;
-      default:
-        return;
-    }
+    const to = listKeyTarget(event.key, from, total, page);
+    if (to === null) return;
     event.preventDefault();
     this.focusRow(to);
   };
