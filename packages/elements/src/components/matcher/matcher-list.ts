@@ -7,25 +7,13 @@ import { rlElement } from '../../base/define.js';
 import { RlElement } from '../../base/rl-element.js';
 import { matcherListStyles } from './matcher-list.styles.js';
 import { listKeyTarget } from '../../base/list-keys.js';
+import { holdResizeLoopGuard, releaseResizeLoopGuard } from '../../base/resize-loop-guard.js';
 
 export interface ListSelectDetail {
   id: string;
   index: number;
 }
 
-/**
- * The virtualizer measures rows with a ResizeObserver and renders the rows a
- * measurement shows are needed within the same frame, so Chromium reports a
- * benign "ResizeObserver loop" error (w3c/csswg-drafts#5488). Only that
- * message is stopped, and only while a list is on the page.
- */
-let connectedLists = 0;
-const swallowResizeLoop = (event: ErrorEvent): void => {
-  if (typeof event.message === 'string' && event.message.startsWith('ResizeObserver loop')) {
-    event.stopImmediatePropagation();
-    event.preventDefault();
-  }
-};
 
 /**
  * @tagname rl-matcher-list
@@ -78,12 +66,12 @@ export class RlMatcherList<T extends { id: string } = { id: string }> extends Rl
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (connectedLists++ === 0) window.addEventListener('error', swallowResizeLoop, true);
+    holdResizeLoopGuard();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (--connectedLists === 0) window.removeEventListener('error', swallowResizeLoop, true);
+    releaseResizeLoopGuard();
   }
 
   /** Scrolls to an item and focuses it once it is rendered. */

@@ -12,6 +12,7 @@ import { RlElement } from '../../base/rl-element.js';
 import { currentLocale } from '../../localization/localization.js';
 import { orgResultsStyles } from './org-results.styles.js';
 import { listKeyTarget } from '../../base/list-keys.js';
+import { holdResizeLoopGuard, releaseResizeLoopGuard } from '../../base/resize-loop-guard.js';
 
 /** The results of one search, loaded a page at a time as the list scrolls. */
 export interface ResultSource {
@@ -47,21 +48,6 @@ function indices(length: number): number[] {
   return list;
 }
 
-/**
- * The virtualizer measures rows with a ResizeObserver and renders the rows a
- * measurement shows are needed within the same frame, so Chromium reports
- * "ResizeObserver loop completed with undelivered notifications". Nothing is
- * lost (the rest are delivered next frame; w3c/csswg-drafts#5488), but the
- * page's error handlers and monitoring would count an error that is not one.
- * Only that message is stopped, and only while a result list is on the page.
- */
-let connectedLists = 0;
-const swallowResizeLoop = (event: ErrorEvent): void => {
-  if (typeof event.message === 'string' && event.message.startsWith('ResizeObserver loop')) {
-    event.stopImmediatePropagation();
-    event.preventDefault();
-  }
-};
 
 const MATCH_ORDER: readonly SearchMatch['field'][] = ['offer', 'tag', 'category', 'description'];
 
@@ -116,13 +102,12 @@ export class RlOrgResults extends RlElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // capture, so it runs before handlers set as window.onerror
-    if (connectedLists++ === 0) window.addEventListener('error', swallowResizeLoop, true);
+    holdResizeLoopGuard();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (--connectedLists === 0) window.removeEventListener('error', swallowResizeLoop, true);
+    releaseResizeLoopGuard();
   }
 
   /** Scrolls back to the top and moves the Tab stop there: a new search starts at its best hit. */
