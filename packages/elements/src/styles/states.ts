@@ -66,3 +66,23 @@ export const focusedHeadingStyles = css`
     outline-offset: 2px;
   }
 `;
+
+/** The offline notice above cached data: a warning edge, its text, then a reload button. */
+export const noticeStyles = css`
+  .notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${token('space-s')} ${token('space-m')};
+    padding: ${token('space-s')} ${token('space-m')};
+    border: ${token('border-width')} solid ${token('color-warning')};
+    border-inline-start-width: 6px;
+    border-radius: ${token('radius-m')};
+    background: ${token('color-surface')};
+    color: ${token('color-text')};
+  }
+  .notice p {
+    flex: 1 1 14em;
+  }
+`;

@@ -538,22 +538,7 @@ export const matcherStyles = css`
     color: ${token('color-danger')};
     font-weight: 600;
   }
-  .notice {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: ${token('space-s')} ${token('space-m')};
-    padding: ${token('space-s')} ${token('space-m')};
-    border: ${token('border-width')} solid ${token('color-warning')};
-    border-inline-start-width: 6px;
-    border-radius: ${token('radius-m')};
-    background: ${token('color-surface')};
-    color: ${token('color-text')};
-  }
-  .notice p {
-    flex: 1 1 14em;
-  }
+  /* .notice: styles/states.ts (noticeStyles) */
 
   .loading {
     display: flex;

@@ -61,6 +61,7 @@ import {
 import { missReasonLabel, needStatusLabel, perPeriodLabel, scoreText, statusFilterLabel, urgencyBadge } from './matcher-labels.js';
 import type { ListSelectDetail } from './matcher-list.js';
 import { ReviewSender } from './matcher-review.js';
+import { noticeStyles } from '../../styles/states.js';
 import { matcherStyles } from './matcher.styles.js';
 import './matcher-list.js';
 
@@ -164,7 +165,7 @@ const listSeparator = (locale: Locale): string => (locale === 'en' ? ', ' : '、
  */
 @rlElement('rl-matcher')
 export class RlMatcher extends RlElement {
-  static override styles = [RlElement.styles, matcherStyles];
+  static override styles = [RlElement.styles, noticeStyles, matcherStyles];
 
   /** The staff's street or community code; needs and offers are read for it. All areas when absent. */
   @property() area: string | null = null;

@@ -154,22 +154,7 @@ export const orgDirectoryStyles = css`
   .note {
     color: ${token('color-text-muted')};
   }
-  .notice {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: ${token('space-s')} ${token('space-m')};
-    padding: ${token('space-s')} ${token('space-m')};
-    border: ${token('border-width')} solid ${token('color-warning')};
-    border-inline-start-width: 6px;
-    border-radius: ${token('radius-m')};
-    background: ${token('color-surface')};
-    color: ${token('color-text')};
-  }
-  .notice p {
-    flex: 1 1 14em;
-  }
+  /* .notice: styles/states.ts (noticeStyles) */
 
   .loading {
     display: flex;

@@ -36,7 +36,7 @@ import {
 } from './directory-state.js';
 import { RESULT_PAGE, ResultWindow, loadDirectory, type DirectoryData, type LoadProgress } from './directory-data.js';
 import { RlSearchCompletedEvent } from './org-directory.events.js';
-import { messageBoxStyles } from '../../styles/states.js';
+import { messageBoxStyles, noticeStyles } from '../../styles/states.js';
 import { orgDirectoryStyles } from './org-directory.styles.js';
 import type { RlOrgFilters } from './org-filters.js';
 import type { ResultSelectDetail, RlOrgResults, RowDetails } from './org-results.js';
@@ -108,7 +108,7 @@ interface ShownResults {
  */
 @rlElement('rl-org-directory')
 export class RlOrgDirectory extends RlElement {
-  static override styles = [RlElement.styles, messageBoxStyles, orgDirectoryStyles];
+  static override styles = [RlElement.styles, messageBoxStyles, noticeStyles, orgDirectoryStyles];
 
   /** The search text. */
   @property() query = '';
