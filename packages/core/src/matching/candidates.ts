@@ -45,7 +45,7 @@ import {
   totalCents,
   writeSignature,
 } from './prepare.js';
-import type { PairFacts, PreparedNeed, PreparedOffer, ScoringEnv } from './prepare.js';
+import type { PreparedNeed, PreparedOffer, ScoringEnv } from './prepare.js';
 import { TOP_CODES, relatedTopIndexes } from './related.js';
 import { rankedScore, scorePrepared } from './scoring.js';
 import type { MatchContext, MatchIndex, MatchIndexInput, Suggestion } from './types.js';
@@ -55,8 +55,6 @@ export interface Ranked<T> {
   readonly item: T;
   readonly id: string;
   readonly cents: number;
-  /** What ranking measured, when it did (see PairFacts). */
-  readonly facts?: PairFacts;
 }
 
 /** Best first: higher total, then lower id, so ties never depend on input order. */
@@ -556,10 +554,11 @@ export class CandidateIndex implements MatchIndex {
    * the top k with a full text score go by the score of all parts but text,
    * and the text part (the costly one, reading the offer's terms) is computed
    * only while the other parts plus a bound of the text from the two
-   * signatures can still enter the list.
+   * signatures can still enter the list. Leaves the k best in `topRows` and
+   * returns how many there are.
    */
-  rankOffers(pn: PreparedNeed, k: number): Ranked<PreparedOffer>[] {
-    if (!pn.open || k === 0) return [];
+  private rankOffers(pn: PreparedNeed, k: number): number {
+    if (!pn.open || k === 0) return 0;
     const env = this.env;
     const w = env.weights;
     const best = this.topRows;
@@ -645,13 +644,7 @@ export class CandidateIndex implements MatchIndex {
         if (!best.closedBelow(total)) best.add(total, b, i, shared);
       }
     }
-    const out: Ranked<PreparedOffer>[] = [];
-    for (let j = 0; j < best.count; j++) {
-      const bucket = this.scratchBuckets[best.bucket[j] as number] as OfferBucket;
-      const po = bucket.offers[best.row[j] as number] as PreparedOffer;
-      out.push({ item: po, id: po.id, cents: best.cents[j] as number, facts: { areaLength: bucket.areaLength, sharedTerms: best.shared[j] as number, offerTerms: po.grams.length } });
-    }
-    return out;
+    return best.count;
   }
 
   /** Every eligible offer for a need with its total, best first. */
@@ -690,12 +683,23 @@ export class CandidateIndex implements MatchIndex {
   suggestOffers(need: PublicNeed, k: number): Suggestion<ServiceOffer>[] {
     checkK(k);
     const pn = this.preparedNeed(need);
-    return this.rankOffers(pn, k).map(({ item, cents, facts }) => ({ item: item.offer, score: rankedScore(pn, item, this.env, cents, facts) }));
+    const count = this.rankOffers(pn, k);
+    const best = this.topRows;
+    const out: Suggestion<ServiceOffer>[] = new Array<Suggestion<ServiceOffer>>(count);
+    for (let j = 0; j < count; j++) {
+      const bucket = this.scratchBuckets[best.bucket[j] as number] as OfferBucket;
+      const row = best.row[j] as number;
+      const po = bucket.offers[row] as PreparedOffer;
+      // the term count from the row, which ranking just read, rather than from the offer's own arrays
+      const offerTerms = bucket.rows[row * ROW + F_TERM_COUNT] as number;
+      out[j] = { item: po.offer, score: rankedScore(pn, po, this.env, best.cents[j] as number, bucket.areaLength, best.shared[j], offerTerms) };
+    }
+    return out;
   }
 
   eligibleOffers(need: PublicNeed): Suggestion<ServiceOffer>[] {
     const pn = this.preparedNeed(need);
-    return this.rankAllOffers(pn).map(({ item, cents }) => ({ item: item.offer, score: rankedScore(pn, item, this.env, cents) }));
+    return this.rankAllOffers(pn).map(({ item, cents }) => ({ item: item.offer, score: rankedScore(pn, item, this.env, cents, servedAreaLength(pn, item)) }));
   }
 
   suggestNeeds(offer: ServiceOffer, k: number): Suggestion<PublicNeed>[] {
@@ -715,7 +719,7 @@ export class CandidateIndex implements MatchIndex {
         }
       }
     }
-    return best.list.map(({ item, cents }) => ({ item: item.need, score: rankedScore(item, po, this.env, cents) }));
+    return best.list.map(({ item, cents }) => ({ item: item.need, score: rankedScore(item, po, this.env, cents, servedAreaLength(item, po)) }));
   }
 }
 
