@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { generateDataset } from '@renling/mocks';
-import { createSearchIndex, createSearchWorker, groupForSearch, type SearchRecord } from '../src/search/index.js';
+import { buildSearchIndex } from '../src/search/engine.js';
+import { createSearchIndex, createSearchIndexInWorker, createSearchWorker, groupForSearch, type SearchRecord } from '../src/search/index.js';
 import { handMade, org, rec } from './search-fixtures.js';
 
 // An explicit URL, as a page that hosts the worker file elsewhere would pass.
@@ -77,5 +78,61 @@ describe('createSearchWorker', () => {
       () => expect.fail('expected a rejection'),
       (e: unknown) => expect(String(e)).to.contain('terminated'),
     );
+  });
+});
+
+describe('createSearchIndexInWorker', () => {
+  const queries = ['养老', 'yanglao', 'ylfw', 'yang老', '醫患', '心里咨询', 'sunshine', 'changning 服务', '', '心理咨问工作室', 'sh', 'x', 'ＦＵＷＵ'];
+  const optionSets = [{}, { sort: 'name' as const, limit: 7 }, { filters: { categoryCode: 'elderly' }, offset: 3 }, { filters: { hasCapacity: true, minRating: '3A' as const }, sort: 'rating' as const }];
+
+  it('builds in the worker and answers in the page exactly as an index built in the page', async () => {
+    const local = createSearchIndex(records);
+    const moved = await createSearchIndexInWorker(records, { workerUrl });
+    expect(moved.size).to.equal(local.size);
+    for (const q of queries) {
+      for (const options of optionSets) expect(moved.search(q, options), `${q} ${JSON.stringify(options)}`).to.deep.equal(local.search(q, options));
+      expect(moved.suggest(q, 5), q).to.deep.equal(local.suggest(q, 5));
+    }
+  });
+
+  it('keeps following changes after the move, as the in-page index does', async () => {
+    const local = createSearchIndex(records);
+    const moved = await createSearchIndexInWorker(records, { workerUrl });
+    const added = rec(org('w-new', '新泾镇法律援助工作站'));
+    for (const index of [local, moved]) {
+      index.add(added);
+      index.update(rec(org('w-other', '仙霞睦邻点 yanglao')));
+      index.remove(records[3]?.organization.id ?? '');
+    }
+    expect(moved.size).to.equal(local.size);
+    expect(moved.search('falv').hits.map((h) => h.id)).to.include('w-new');
+    for (const q of [...queries, 'falv', '睦邻']) expect(moved.search(q), q).to.deep.equal(local.search(q));
+    moved.update(rec(org('w-new', '新泾镇睦邻点')));
+    expect(moved.search('falv').hits.map((h) => h.id)).not.to.include('w-new');
+  });
+
+  it('answers in the locale it was given', async () => {
+    const local = createSearchIndex(records, { locale: 'en' });
+    const moved = await createSearchIndexInWorker(records, { workerUrl, locale: 'en' });
+    expect(moved.search('养老')).to.deep.equal(local.search('养老'));
+    expect(moved.suggest('yl', 8)).to.deep.equal(local.suggest('yl', 8));
+  });
+
+  it('refuses a snapshot that does not belong to the records, and an index that has been moved', () => {
+    const built = buildSearchIndex(handMade());
+    const snapshot = built.snapshot();
+    expect(() => built.search('乐龄')).to.throw(/moved/);
+    expect(() => buildSearchIndex(handMade().slice(1), { snapshot })).to.throw(/documents/);
+    const shuffled = handMade().reverse();
+    expect(() => buildSearchIndex(shuffled, { snapshot })).to.throw(/does not match/);
+    expect(buildSearchIndex(handMade(), { snapshot }).search('乐龄').hits[0]?.id).to.equal('t-leling');
+  });
+
+  it('rejects when its worker cannot load', async () => {
+    const error = await createSearchIndexInWorker(records, { workerUrl: new URL('./no-such-worker.js', import.meta.url) }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(Error);
   });
 });

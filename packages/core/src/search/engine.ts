@@ -20,7 +20,7 @@ import type { Audience, Locale, Organization, Rating, ServiceOffer } from '../mo
 import { taxonomy } from '../taxonomy.js';
 import { fuzzyCandidates, type FuzzyItem } from './fuzzy.js';
 import { findUnits, parsePinyin, syllablesWithPrefix, unitsAt, unitsOfHan, widenLast, type Unit } from './pinyin.js';
-import { IntMap, Postings, Scratch } from './postings.js';
+import { IntMap, Postings, Scratch, type IntMapState, type PostingsState } from './postings.js';
 import { defaultReadings } from './readings.js';
 import { fold, foldWithOrigins, isHan, isWordChar } from './text.js';
 import type { SearchFilters, SearchHit, SearchIndex, SearchIndexOptions, SearchMatch, SearchOptions, SearchRecord, SearchResult } from './types.js';
@@ -134,7 +134,80 @@ function grown<T extends Float32Array | Float64Array | Int32Array | Uint8Array |
   return b;
 }
 
+/**
+ * A built index as plain data: what the worker that built it sends the page,
+ * so that the page answers each keystroke itself instead of waiting for a
+ * round trip between threads behind its own rendering. The typed arrays are
+ * moved (see snapshotTransfer), not copied; the records stay out of it, as
+ * the page holds them already.
+ */
+export interface SearchIndexSnapshot {
+  /** Each document's organization id ('' once removed): adopting checks the page's records against them. */
+  ids: string[];
+  live: number;
+  shorts: string[];
+  syls: string[];
+  foldedDescs: [number, string[]][];
+  docs: {
+    alive: Uint8Array<ArrayBuffer>;
+    quality: Float32Array<ArrayBuffer>;
+    rating: Uint8Array<ArrayBuffer>;
+    updated: Float64Array<ArrayBuffer>;
+    audiences: Uint16Array<ArrayBuffer>;
+    flags: Uint8Array<ArrayBuffer>;
+    typeOf: Uint8Array<ArrayBuffer>;
+    registrationOf: Uint8Array<ArrayBuffer>;
+    nameLength: Uint16Array<ArrayBuffer>;
+    offerCount: Uint16Array<ArrayBuffer>;
+    areaStart: Int32Array<ArrayBuffer>;
+    areaPool: Int32Array<ArrayBuffer>;
+  };
+  areaIds: [string, number][];
+  typeIds: [string, number][];
+  registrationIds: [string, number][];
+  byCategory: [string, number[]][];
+  postings: PostingsState;
+  maps: Record<'charIds' | 'charUni' | 'charBi' | 'sylUni' | 'initBi' | 'initTri' | 'nameInitial', IntMapState>;
+  charOf: number[];
+  words: [string, number][];
+  spellings: [number, number[]][];
+  bigramReading: Int32Array<ArrayBuffer>;
+  bigramAmbiguous: Uint8Array<ArrayBuffer>;
+}
+
+/** The buffers of a snapshot's typed arrays, to transfer with it. */
+export function snapshotTransfer(snapshot: SearchIndexSnapshot): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [
+    ...Object.values(snapshot.docs),
+    snapshot.postings.bytes,
+    snapshot.postings.starts,
+    snapshot.postings.counts,
+    snapshot.postings.lastDoc,
+    snapshot.postings.lastAt,
+    ...Object.values(snapshot.maps).flatMap((m) => [m.keys, m.values]),
+    snapshot.bigramReading,
+    snapshot.bigramAmbiguous,
+  ];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/** An index that can also hand over its built state (search.worker.ts). */
+export interface MovableSearchIndex extends SearchIndex {
+  /** The index as a snapshot; the index is unusable afterwards (its arrays are to be transferred). */
+  snapshot(): SearchIndexSnapshot;
+}
+
+export interface BuildOptions extends SearchIndexOptions {
+  /** Adopt an index built elsewhere over these same records instead of building one. */
+  snapshot?: SearchIndexSnapshot;
+}
+
 export function createSearchIndex(records: SearchRecord[], options: SearchIndexOptions = {}): SearchIndex {
+  return buildSearchIndex(records, options);
+}
+
+/** createSearchIndex, also able to adopt a snapshot and to give one. */
+export function buildSearchIndex(records: SearchRecord[], options: BuildOptions = {}): MovableSearchIndex {
   const r = options.readings ?? defaultReadings();
   let locale: Locale = options.locale ?? 'zh-CN';
   const syllables = r.syllables;
@@ -249,7 +322,11 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     nameLength = grown(nameLength, n, (k) => new Uint16Array(k));
     offerCount = grown(offerCount, n, (k) => new Uint16Array(k));
     areaStart = grown(areaStart, n + 1, (k) => new Int32Array(k));
-    const size = alive.length;
+    sizeScratch(alive.length);
+  }
+
+  /** Per-document scratch arrays of the searches, one slot per document. */
+  function sizeScratch(size: number): void {
     tokScore = new Float32Array(size);
     tokStamp = new Int32Array(size);
     tokList = new Int32Array(size);
@@ -1232,17 +1309,100 @@ export function createSearchIndex(records: SearchRecord[], options: SearchIndexO
     if (postings.pendingSize > 50_000 + postings.sealedBytes / 4) postings.seal(alive);
   }
 
+  /** Takes over an index built elsewhere over the same records. */
+  function adopt(snap: SearchIndexSnapshot): void {
+    const n = snap.ids.length;
+    if (records.length !== n) throw new Error(`The search index snapshot has ${n} documents for ${records.length} records`);
+    ({ alive, quality, rating, updated, audiences, flags, typeOf, registrationOf, nameLength, offerCount, areaStart, areaPool } = snap.docs);
+    for (let d = 0; d < n; d++) {
+      const id = snap.ids[d] ?? '';
+      const rec = records[d];
+      if (!alive[d] || id === '') continue;
+      if (rec?.organization.id !== id) throw new Error(`The search index snapshot does not match the records at ${d}`);
+      recs[d] = rec;
+      byId.set(id, d);
+    }
+    count = n;
+    live = snap.live;
+    shorts.push(...snap.shorts);
+    syls.push(...snap.syls);
+    for (const [d, texts] of snap.foldedDescs) foldedDescs.set(d, texts);
+    for (const [k, v] of snap.areaIds) areaIds.set(k, v);
+    for (const [k, v] of snap.typeIds) typeIds.set(k, v);
+    for (const [k, v] of snap.registrationIds) registrationIds.set(k, v);
+    for (const [k, v] of snap.byCategory) byCategory.set(k, v);
+    postings.adopt(snap.postings);
+    charIds.adopt(snap.maps.charIds);
+    charUni.adopt(snap.maps.charUni);
+    charBi.adopt(snap.maps.charBi);
+    sylUni.adopt(snap.maps.sylUni);
+    initBi.adopt(snap.maps.initBi);
+    initTri.adopt(snap.maps.initTri);
+    nameInitial.adopt(snap.maps.nameInitial);
+    charOf.length = 0;
+    charOf.push(...snap.charOf);
+    for (const [k, v] of snap.words) words.set(k, v);
+    for (const [k, v] of snap.spellings) spellings.set(k, v);
+    bigramReading = snap.bigramReading;
+    bigramAmbiguous = snap.bigramAmbiguous;
+    sizeScratch(alive.length);
+  }
+
+  let moved = false;
+  function snapshot(): SearchIndexSnapshot {
+    if (moved) throw new Error('This search index has been moved');
+    const out: SearchIndexSnapshot = {
+      ids: recs.slice(0, count).map((rec, d) => (alive[d] && rec ? rec.organization.id : '')),
+      live,
+      shorts: shorts.slice(0, count),
+      syls: syls.slice(0, count),
+      foldedDescs: [...foldedDescs],
+      docs: { alive, quality, rating, updated, audiences, flags, typeOf, registrationOf, nameLength, offerCount, areaStart, areaPool },
+      areaIds: [...areaIds],
+      typeIds: [...typeIds],
+      registrationIds: [...registrationIds],
+      byCategory: [...byCategory],
+      postings: postings.exportState(alive),
+      maps: {
+        charIds: charIds.exportState(),
+        charUni: charUni.exportState(),
+        charBi: charBi.exportState(),
+        sylUni: sylUni.exportState(),
+        initBi: initBi.exportState(),
+        initTri: initTri.exportState(),
+        nameInitial: nameInitial.exportState(),
+      },
+      charOf: charOf.slice(),
+      words: [...words],
+      spellings: [...spellings],
+      bigramReading,
+      bigramAmbiguous,
+    };
+    moved = true;
+    return out;
+  }
+
   buildVocab();
-  postings.beginBulk(records.length * 200);
-  for (const rec of records) insert(rec);
-  postings.seal(alive);
+  if (options.snapshot) adopt(options.snapshot);
+  else {
+    postings.beginBulk(records.length * 200);
+    for (const rec of records) insert(rec);
+    postings.seal(alive);
+  }
+
+  /** After `snapshot` the arrays belong to another thread: fail clearly rather than answer from emptied ones. */
+  const unlessMoved = <A extends unknown[], R>(f: (...args: A) => R) => (...args: A): R => {
+    if (moved) throw new Error('This search index has been moved to another thread');
+    return f(...args);
+  };
 
   return {
-    search,
-    suggest,
-    add,
-    update: add,
-    remove,
+    snapshot,
+    search: unlessMoved(search),
+    suggest: unlessMoved(suggest),
+    add: unlessMoved(add),
+    update: unlessMoved(add),
+    remove: unlessMoved(remove),
     setLocale(next: Locale) {
       if (next === locale) return;
       locale = next;

@@ -1,3 +1,13 @@
+/** Sealed posting lists as plain typed arrays (see Postings.exportState). */
+export interface PostingsState {
+  bytes: Uint8Array<ArrayBuffer>;
+  starts: Int32Array<ArrayBuffer>;
+  lists: number;
+  counts: Int32Array<ArrayBuffer>;
+  lastDoc: Int32Array<ArrayBuffer>;
+  lastAt: Int32Array<ArrayBuffer>;
+}
+
 /**
  * Posting lists: for each term, the documents holding it with a 5-bit mask of
  * the fields it occurs in. Sealed lists live in one byte array as varint
@@ -191,6 +201,28 @@ export class Postings {
     this.pendingSize = 0;
   }
 
+  /**
+   * The lists as typed arrays, sealed first, for moving the index to another
+   * thread (the arrays are transferred there and unusable here afterwards).
+   */
+  exportState(alive: Uint8Array): PostingsState {
+    if (this.bulk || this.pendingSize > 0 || this.sealedLists < this.lists) this.seal(alive);
+    return { bytes: this.bytes, starts: this.starts, lists: this.lists, counts: this.counts, lastDoc: this.lastDoc, lastAt: this.lastAt };
+  }
+
+  /** Takes over lists exported by `exportState`. */
+  adopt(state: PostingsState): void {
+    this.bytes = state.bytes;
+    this.starts = state.starts;
+    this.lists = this.sealedLists = state.lists;
+    this.counts = state.counts;
+    this.lastDoc = state.lastDoc;
+    this.lastAt = state.lastAt;
+    this.pending = [];
+    this.pendingSize = 0;
+    this.bulk = false;
+  }
+
   /** Bytes held by sealed postings. */
   get sealedBytes(): number {
     return this.bytes.length;
@@ -212,6 +244,14 @@ export class Scratch {
     this.docs = docs;
     this.masks = masks;
   }
+}
+
+/** An IntMap's table as plain typed arrays. */
+export interface IntMapState {
+  keys: Int32Array<ArrayBuffer>;
+  values: Int32Array<ArrayBuffer>;
+  shift: number;
+  size: number;
 }
 
 /**
@@ -251,6 +291,19 @@ export class IntMap {
       }
     }
     this.values[i] = value;
+  }
+
+  /** The table as typed arrays, for moving it to another thread. */
+  exportState(): IntMapState {
+    return { keys: this.keys, values: this.values, shift: this.shift, size: this.size };
+  }
+
+  /** Takes over a table exported by `exportState`. */
+  adopt(state: IntMapState): void {
+    this.keys = state.keys;
+    this.values = state.values;
+    this.shift = state.shift;
+    this.size = state.size;
   }
 
   private rehash(): void {

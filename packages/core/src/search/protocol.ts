@@ -8,6 +8,8 @@ import type { SearchHit, SearchIndex, SearchOptions, SearchRecord } from './type
 
 export type WorkerRequest =
   | { id: number; op: 'init'; records: SearchRecord[]; locale?: Locale }
+  /** Builds the index and answers with its snapshot (SearchIndexSnapshot), its arrays transferred; the worker is done after it. */
+  | { id: number; op: 'build'; records: SearchRecord[]; locale?: Locale }
   | { id: number; op: 'search'; query: string; options?: SearchOptions }
   | { id: number; op: 'suggest'; query: string; limit?: number }
   | { id: number; op: 'add' | 'update'; record: SearchRecord }
@@ -43,6 +45,7 @@ export function handleRequest(index: SearchIndex, request: WorkerRequest): unkno
     case 'locale':
       return index.setLocale(request.locale);
     case 'init':
-      throw new Error('init is handled by the worker');
+    case 'build':
+      throw new Error(`${request.op} is handled by the worker`);
   }
 }

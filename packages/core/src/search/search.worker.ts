@@ -3,7 +3,7 @@
  * takes seconds, which the page's main thread must not spend. Started by
  * createSearchWorker; speaks the protocol in ./protocol.ts.
  */
-import { createSearchIndex } from './engine.js';
+import { buildSearchIndex, createSearchIndex, snapshotTransfer } from './engine.js';
 import { handleRequest, type WorkerRequest, type WorkerResponse } from './protocol.js';
 import type { SearchIndex } from './types.js';
 import { warmUp } from './warm-up.js';
@@ -20,6 +20,17 @@ scope.onmessage = (event) => {
   const request = event.data;
   try {
     let result: unknown;
+    if (request.op === 'build') {
+      // built here, answered on the page: the snapshot's arrays move there and this worker is done
+      const built = buildSearchIndex(request.records, request.locale ? { locale: request.locale } : {});
+      const snapshot = built.snapshot();
+      index = null;
+      (scope.postMessage as (message: WorkerResponse, transfer: Transferable[]) => void)(
+        { id: request.id, ok: true, result: snapshot, size: snapshot.live },
+        snapshotTransfer(snapshot),
+      );
+      return;
+    }
     if (request.op === 'init') {
       index = createSearchIndex(request.records, request.locale ? { locale: request.locale } : {});
       warmUp(index);

@@ -2,11 +2,12 @@
  * Searches of every kind run once before the first real one. The engine's
  * code is compiled and optimized as it first runs, path by path (Latin words,
  * initials, long Chinese text, typos…); a resident's first letters should not
- * pay for that. The worker runs this after building its index.
+ * pay for that. A worker keeping its index (createSearchWorker) runs these
+ * after building it; the directory runs them in the page, one per task.
  */
 import type { SearchIndex } from './types.js';
 
-const QUERIES = [
+export const SEARCH_WARM_UP_QUERIES: readonly string[] = [
   // letters: one, a syllable being typed, whole syllables, initials
   ...['f', 'fu', 'fuw', 'fuwu', 'fuwuzhongxin', 'fw', 'fwz', 'fwzx', 'sh', 'she'],
   // Chinese text: one character to a phrase, traditional, full-width
@@ -16,7 +17,7 @@ const QUERIES = [
 ];
 
 export function warmUp(index: SearchIndex): void {
-  for (const query of QUERIES) {
+  for (const query of SEARCH_WARM_UP_QUERIES) {
     index.search(query, { limit: 20 });
     index.suggest(query);
   }

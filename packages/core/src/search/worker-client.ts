@@ -1,10 +1,12 @@
 /**
- * createSearchWorker: the SearchIndex API, asynchronous, over an index built
- * and queried in a module worker.
+ * The search index and a module worker: createSearchIndexInWorker builds it
+ * there and moves it to the page; createSearchWorker keeps it there behind
+ * the SearchIndex API made asynchronous.
  */
 import type { Locale, Organization } from '../model.js';
+import { buildSearchIndex, type SearchIndexSnapshot } from './engine.js';
 import type { WorkerHit, WorkerRequest, WorkerResponse } from './protocol.js';
-import type { AsyncSearchIndex, SearchOptions, SearchRecord, SearchResult } from './types.js';
+import type { AsyncSearchIndex, SearchIndex, SearchOptions, SearchRecord, SearchResult } from './types.js';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -23,9 +25,8 @@ const SOURCE_EXTENSION = 'ts';
 // concatenated, not a literal: bundlers must not try to bundle a .ts path that dist/ does not have
 const sourceWorkerUrl = (): URL => new URL('./search.worker.' + SOURCE_EXTENSION, import.meta.url);
 
-export function createSearchWorker(records: SearchRecord[], options: SearchWorkerOptions = {}): AsyncSearchIndex {
-  const worker =
-    options.workerUrl !== undefined
+function startWorker(options: SearchWorkerOptions): Worker {
+  return options.workerUrl !== undefined
       ? new Worker(options.workerUrl, { type: 'module' })
       : import.meta.url.endsWith('.ts')
         ? // served from the TypeScript sources (test runner, dev server): the worker's source sits beside
@@ -33,6 +34,43 @@ export function createSearchWorker(records: SearchRecord[], options: SearchWorke
           new Worker(sourceWorkerUrl(), { type: 'module' })
         : // the form bundlers recognize and rewrite to the bundled worker; tsc puts it beside this file in dist/
           new Worker(new URL('./search.worker.js', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Builds the index in a worker and moves it to the page. Indexing 35,000
+ * organizations takes seconds, which the page's thread must not spend; a
+ * query takes about a millisecond, which the page answers best itself, in
+ * the keystroke's own task: an answer from a worker arrives after the frame
+ * that shows the typed letter, so its results wait for the frame after.
+ * The snapshot's arrays are transferred, not copied, and the worker ends.
+ */
+export function createSearchIndexInWorker(records: SearchRecord[], options: SearchWorkerOptions = {}): Promise<SearchIndex> {
+  const worker = startWorker(options);
+  return new Promise<SearchIndex>((resolve, reject) => {
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      worker.terminate();
+      const response = event.data;
+      if (!response.ok) {
+        reject(new Error(response.error));
+        return;
+      }
+      try {
+        resolve(buildSearchIndex(records, { snapshot: response.result as SearchIndexSnapshot, ...(options.locale ? { locale: options.locale } : {}) }));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new Error(`Search worker failed: ${event.message || 'could not load'}`));
+    });
+    worker.postMessage({ id: 1, op: 'build', records, ...(options.locale ? { locale: options.locale } : {}) } satisfies WorkerRequest);
+  });
+}
+
+export function createSearchWorker(records: SearchRecord[], options: SearchWorkerOptions = {}): AsyncSearchIndex {
+  const worker = startWorker(options);
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void; done?: () => void }>();
   // hits come back without their organizations: the page has them already
   const organizations = new Map<string, Organization>(records.map((r) => [r.organization.id, r.organization]));

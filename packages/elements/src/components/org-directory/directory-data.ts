@@ -1,12 +1,14 @@
 /**
  * Loading the whole directory through any adapter and searching it: the
  * adapter's paged lists are read to the end, grouped per organization and
- * indexed, in a worker when the set is large enough for indexing to be felt.
+ * indexed, in a worker when the set is large enough for indexing to be felt,
+ * and searched in the page.
  */
 import {
   createAreaTree,
   createSearchIndex,
-  createSearchWorker,
+  createSearchIndexInWorker,
+  SEARCH_WARM_UP_QUERIES as WARM_UP_QUERIES,
   groupForSearch,
   isAbortError,
   type AreaTree,
@@ -15,8 +17,8 @@ import {
   type Page,
   type Locale,
   type SearchHit,
+  type SearchIndex,
   type SearchOptions,
-  type SearchRecord,
   type SearchResult,
   type ServiceOffer,
 } from '@renling/core';
@@ -25,14 +27,14 @@ import type { ResultSource } from './org-results.js';
 /** The most an adapter hands out per page (the REST contract's maximum). */
 const PAGE_LIMIT = 200;
 
-/** The index in this thread or in a worker, behind one asynchronous face. */
+/** The index, built in this thread or in a worker and answering in this one, behind one asynchronous face. */
 export interface DirectorySearch {
   search(query: string, options: SearchOptions): Promise<SearchResult>;
   suggest(query: string, limit: number): Promise<string[]>;
   /** The language of category labels in matches and suggestions from now on. */
   setLocale(locale: Locale): Promise<void>;
   dispose(): void;
-  /** Where it runs, for tests and the benchmark. */
+  /** Where it was built, for tests and the benchmark: it answers in the page either way. */
   readonly mode: 'main' | 'worker';
 }
 
@@ -77,31 +79,30 @@ export async function readAll<T>(
   return out;
 }
 
-function mainThreadSearch(records: SearchRecord[], locale: Locale): DirectorySearch {
-  const index = createSearchIndex(records, { locale });
+/**
+ * Searches answered in the page's thread, in the task that asked: the
+ * results of a keystroke are then in the frame after it. The engine's code
+ * paths are warmed up one query per task once the page is idle, so a
+ * resident's first letters do not pay for compiling them, and no long task
+ * holds up the page.
+ */
+function pageSearch(index: SearchIndex, mode: DirectorySearch['mode']): DirectorySearch {
+  let warmUp: ReturnType<typeof setTimeout> | undefined;
+  const queries = [...WARM_UP_QUERIES];
+  const next = (): void => {
+    const query = queries.shift();
+    if (query === undefined) return;
+    index.search(query, { limit: RESULT_PAGE });
+    index.suggest(query);
+    warmUp = setTimeout(next, 0);
+  };
+  warmUp = setTimeout(next, 0);
   return {
-    mode: 'main',
+    mode,
     search: (query, options) => Promise.resolve(index.search(query, options)),
     suggest: (query, limit) => Promise.resolve(index.suggest(query, limit)),
     setLocale: (next) => Promise.resolve(index.setLocale(next)),
-    dispose: () => undefined,
-  };
-}
-
-async function workerSearch(records: SearchRecord[], workerUrl: string | URL | null | undefined, locale: Locale): Promise<DirectorySearch> {
-  const worker = createSearchWorker(records, workerUrl ? { workerUrl, locale } : { locale });
-  try {
-    await worker.ready;
-  } catch (error) {
-    worker.terminate();
-    throw error;
-  }
-  return {
-    mode: 'worker',
-    search: (query, options) => worker.search(query, options),
-    suggest: (query, limit) => worker.suggest(query, limit),
-    setLocale: (next) => worker.setLocale(next),
-    dispose: () => worker.terminate(),
+    dispose: () => clearTimeout(warmUp),
   };
 }
 
@@ -140,12 +141,14 @@ export async function loadDirectory(adapter: DataAdapter, options: LoadOptions):
   let search: DirectorySearch;
   if (organizations.length > options.workerThreshold && typeof Worker === 'function') {
     try {
-      search = await workerSearch(records, options.workerUrl, options.locale);
+      // built in a worker, then moved here to answer each keystroke without a round trip
+      const { workerUrl, locale } = options;
+      search = pageSearch(await createSearchIndexInWorker(records, workerUrl ? { workerUrl, locale } : { locale }), 'worker');
     } catch {
       // a page whose CSP forbids workers (or a worker file that is not there) still gets a directory, indexed here
-      search = mainThreadSearch(records, options.locale);
+      search = pageSearch(createSearchIndex(records, { locale: options.locale }), 'main');
     }
-  } else search = mainThreadSearch(records, options.locale);
+  } else search = pageSearch(createSearchIndex(records, { locale: options.locale }), 'main');
   if (signal.aborted) {
     search.dispose();
     signal.throwIfAborted();
