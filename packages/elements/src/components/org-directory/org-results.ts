@@ -36,18 +36,30 @@ export interface ResultSelectDetail {
   index: number;
 }
 
-/** Index arrays are shared by length: a new query with the same count keeps the virtualizer's items. */
-const indexArrays = new Map<number, number[]>();
+/**
+ * The virtualizer's items: the row indices 0…length-1. Every length is a
+ * view of one array of indices that only grows, whose `length` reads as the
+ * view's: a keystroke changing the count from 28,206 to 3,629 then allocates
+ * no new 30,000-entry array (whose collection cost about a millisecond a
+ * keystroke). The view of the last length is kept, so a new query with the
+ * same count keeps the virtualizer's items.
+ */
+let allIndices: number[] = [];
+let lastView: { length: number; view: number[] } | null = null;
 function indices(length: number): number[] {
-  let list = indexArrays.get(length);
-  if (!list) {
-    list = Array.from({ length }, (_, i) => i);
-    indexArrays.clear();
-    indexArrays.set(length, list);
-  }
-  return list;
+  if (lastView?.length === length) return lastView.view;
+  if (allIndices.length < length) allIndices = Array.from({ length: Math.max(length, allIndices.length * 2) }, (_, i) => i);
+  const view = new Proxy(allIndices, {
+    get(target, key, receiver) {
+      if (key === 'length') return length;
+      // an index past this view's end is not in it, whatever the shared array holds there
+      if (typeof key === 'string' && Number(key) >= length) return undefined;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  lastView = { length, view };
+  return view;
 }
-
 
 const MATCH_ORDER: readonly SearchMatch['field'][] = ['offer', 'tag', 'category', 'description'];
 
@@ -96,6 +108,8 @@ export class RlOrgResults extends RlElement {
   private firstVisible = 0;
   private lastVisible = 0;
   private pendingFocus: number | null = null;
+  /** The row holding focus, until focus goes elsewhere. */
+  private focusedRow: number | null = null;
   private focusTries = 0;
   private focusLoop = false;
   private listTabStop = true;
@@ -114,6 +128,7 @@ export class RlOrgResults extends RlElement {
   reset(): void {
     this.focusIndex = 0;
     this.pendingFocus = null;
+    this.focusedRow = null;
     if (this.list) this.list.scrollTop = 0;
   }
 
@@ -261,6 +276,7 @@ export class RlOrgResults extends RlElement {
     if (this.last >= this.first) this.source?.need(this.first, this.last);
     if (this.listTabStop === this.rowHoldsTabStop) this.requestUpdate();
     if (this.pendingFocus !== null) this.tryFocus();
+    else this.keepFocus();
   };
 
   private readonly onVisibility = (event: VisibilityChangedEvent): void => {
@@ -279,8 +295,26 @@ export class RlOrgResults extends RlElement {
     }
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     const index = Number(row?.dataset['index']);
-    if (Number.isInteger(index) && index !== this.focusIndex) this.focusIndex = index;
+    if (!Number.isInteger(index)) return;
+    this.focusedRow = index;
+    if (index !== this.focusIndex) this.focusIndex = index;
   };
+
+  /**
+   * A focused row that the virtualizer removes does not always report its
+   * focus leaving (no focusout in Chromium when an element is removed): after
+   * each range change, a list whose row had focus and whose page has none
+   * gives it back to that row.
+   */
+  private keepFocus(): void {
+    const index = this.focusedRow;
+    if (index === null || this.pendingFocus !== null || this.renderRoot.activeElement) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    this.pendingFocus = index;
+    this.focusTries = 0;
+    this.tryFocus();
+  }
 
   /**
    * The virtualizer re-creates a row when the range around it shifts (after
@@ -291,8 +325,13 @@ export class RlOrgResults extends RlElement {
   private readonly onFocusOut = (event: FocusEvent): void => {
     const target = event.target as Element;
     const index = Number(target.closest<HTMLElement>('[data-index]')?.dataset['index']);
-    if (event.relatedTarget || !Number.isInteger(index)) return;
+    if (event.relatedTarget || !Number.isInteger(index)) {
+      this.focusedRow = null;
+      return;
+    }
     queueMicrotask(() => {
+      // still in the page: a person moved focus (to the page itself, say) and it stays there
+      if (target.isConnected) this.focusedRow = null;
       if (target.isConnected || this.pendingFocus !== null) return;
       const active = document.activeElement;
       if (active && active !== document.body) return;
