@@ -30,6 +30,8 @@ const PAGE_LIMIT = 200;
 /** The index, built in this thread or in a worker and answering in this one, behind one asynchronous face. */
 export interface DirectorySearch {
   search(query: string, options: SearchOptions): Promise<SearchResult>;
+  /** The same, answered at once, where the index is in this thread. */
+  searchNow?(query: string, options: SearchOptions): SearchResult;
   suggest(query: string, limit: number): Promise<string[]>;
   /** The language of category labels in matches and suggestions from now on. */
   setLocale(locale: Locale): Promise<void>;
@@ -100,6 +102,7 @@ function pageSearch(index: SearchIndex, mode: DirectorySearch['mode']): Director
   return {
     mode,
     search: (query, options) => Promise.resolve(index.search(query, options)),
+    searchNow: (query, options) => index.search(query, options),
     suggest: (query, limit) => Promise.resolve(index.suggest(query, limit)),
     setLocale: (next) => Promise.resolve(index.setLocale(next)),
     dispose: () => clearTimeout(warmUp),

@@ -10,6 +10,7 @@ import {
   type DataAdapter,
   type Locale,
   type Organization,
+  type SearchResult,
   type SearchSort,
 } from '@renling/core';
 import { watchAdapterEvent } from '../../base/adapter-events.js';
@@ -318,31 +319,40 @@ export class RlOrgDirectory extends RlElement {
       this.searchDue = false;
       if (due && this.indexData) this.runSearch(this.indexData);
     };
-    fetchPage(0).then(
-      async (result) => {
-        const searchMs = performance.now() - started;
-        next();
-        // superseded: the search now running will show its own results
-        if (!isCurrent()) return;
-        const window = new ResultWindow(result, fetchPage, () => {
-          if (this.shown?.window === window) this.version++;
-        });
-        const sameList = shown !== null && shown.query === query && shown.sort === sort && sameFilters(shown.filters, filters);
-        this.shown = { window, query, filters, sort, locale };
-        this.version++;
-        if (!sameList) this.resultsEl?.reset();
-        this.scheduleAnnouncement(result.total);
-        this.scheduleSuggestions();
-        await this.updateComplete;
-        await this.resultsEl?.updateComplete;
-        if (this.shown?.window !== window) return;
-        this.dispatchEvent(new RlSearchCompletedEvent({ query, filters: options.filters, sort, total: result.total, searchMs }));
-      },
-      (error: unknown) => {
-        next();
-        if (!isAbortError(error) && isCurrent()) console.error('[renling] search failed', error);
-      },
-    );
+    const show = async (result: SearchResult): Promise<void> => {
+      const searchMs = performance.now() - started;
+      next();
+      // superseded: the search now running will show its own results
+      if (!isCurrent()) return;
+      const window = new ResultWindow(result, fetchPage, () => {
+        if (this.shown?.window === window) this.version++;
+      });
+      const sameList = shown !== null && shown.query === query && shown.sort === sort && sameFilters(shown.filters, filters);
+      this.shown = { window, query, filters, sort, locale };
+      this.version++;
+      if (!sameList) this.resultsEl?.reset();
+      this.scheduleAnnouncement(result.total);
+      this.scheduleSuggestions();
+      await this.updateComplete;
+      await this.resultsEl?.updateComplete;
+      if (this.shown?.window !== window) return;
+      this.dispatchEvent(new RlSearchCompletedEvent({ query, filters: options.filters, sort, total: result.total, searchMs }));
+    };
+    const fail = (error: unknown): void => {
+      next();
+      if (!isAbortError(error) && isCurrent()) console.error('[renling] search failed', error);
+    };
+    if (data.search.searchNow) {
+      // answered here and now: the results go into the same render as the typed letter
+      let result: SearchResult;
+      try {
+        result = data.search.searchNow(query, { ...options, limit: RESULT_PAGE, offset: 0 });
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      void show(result);
+    } else fetchPage(0).then(show, fail);
   }
 
   /**

@@ -108,8 +108,12 @@ export class RlOrgResults extends RlElement {
   private firstVisible = 0;
   private lastVisible = 0;
   private pendingFocus: number | null = null;
-  /** The row holding focus, until focus goes elsewhere. */
-  private focusedRow: number | null = null;
+  /** The row focus belongs on, until focus leaves the list for something else. */
+  private focusTarget: number | null = null;
+  /** Frames left in which focus is kept on its row (see settleFocus). */
+  private settleFrames = 0;
+  /** Set by a new search until a row is focused again. */
+  private dropLostFocus = false;
   private focusTries = 0;
   private focusLoop = false;
   private listTabStop = true;
@@ -128,7 +132,9 @@ export class RlOrgResults extends RlElement {
   reset(): void {
     this.focusIndex = 0;
     this.pendingFocus = null;
-    this.focusedRow = null;
+    this.focusTarget = null;
+    // a row of the previous results losing focus as it goes is not brought back
+    this.dropLostFocus = true;
     if (this.list) this.list.scrollTop = 0;
   }
 
@@ -138,6 +144,8 @@ export class RlOrgResults extends RlElement {
     if (!total) return;
     const i = Math.max(0, Math.min(total - 1, index));
     this.focusIndex = i;
+    this.focusTarget = i;
+    this.dropLostFocus = false;
     this.pendingFocus = i;
     this.focusTries = 0;
     this.virtualizer?.element(i)?.scrollIntoView({ block: 'nearest' });
@@ -276,7 +284,7 @@ export class RlOrgResults extends RlElement {
     if (this.last >= this.first) this.source?.need(this.first, this.last);
     if (this.listTabStop === this.rowHoldsTabStop) this.requestUpdate();
     if (this.pendingFocus !== null) this.tryFocus();
-    else this.keepFocus();
+    else if (this.settleFrames > 0) this.checkFocus();
   };
 
   private readonly onVisibility = (event: VisibilityChangedEvent): void => {
@@ -296,50 +304,73 @@ export class RlOrgResults extends RlElement {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     const index = Number(row?.dataset['index']);
     if (!Number.isInteger(index)) return;
-    this.focusedRow = index;
+    this.dropLostFocus = false;
+    // while focus settles on its row, a row the virtualizer re-uses does not move the target
+    if (this.settleFrames === 0 || this.focusTarget === null) this.focusTarget = index;
     if (index !== this.focusIndex) this.focusIndex = index;
   };
 
   /**
-   * A focused row that the virtualizer removes does not always report its
-   * focus leaving (no focusout in Chromium when an element is removed): after
-   * each range change, a list whose row had focus and whose page has none
-   * gives it back to that row.
-   */
-  private keepFocus(): void {
-    const index = this.focusedRow;
-    if (index === null || this.pendingFocus !== null || this.renderRoot.activeElement) return;
-    const active = document.activeElement;
-    if (active && active !== document.body) return;
-    this.pendingFocus = index;
-    this.focusTries = 0;
-    this.tryFocus();
-  }
-
-  /**
    * The virtualizer re-creates a row when the range around it shifts (after
    * measuring, or pinned to the end), and a removed row takes focus with it.
-   * Focus lost that way goes back to the same row once it is rendered again;
+   * Focus lost that way goes back to its row once it is rendered again;
    * focus a person moved elsewhere is left alone.
    */
   private readonly onFocusOut = (event: FocusEvent): void => {
     const target = event.target as Element;
     const index = Number(target.closest<HTMLElement>('[data-index]')?.dataset['index']);
-    if (event.relatedTarget || !Number.isInteger(index)) {
-      this.focusedRow = null;
+    if (!Number.isInteger(index)) return;
+    if (event.relatedTarget) {
+      if (!this.renderRoot.contains(event.relatedTarget as Node)) this.focusTarget = null;
       return;
     }
     queueMicrotask(() => {
       // still in the page: a person moved focus (to the page itself, say) and it stays there
-      if (target.isConnected) this.focusedRow = null;
-      if (target.isConnected || this.pendingFocus !== null) return;
+      if (target.isConnected) {
+        this.focusTarget = null;
+        return;
+      }
+      if (this.pendingFocus !== null || this.dropLostFocus) return;
       const active = document.activeElement;
       if (active && active !== document.body) return;
-      this.pendingFocus = index;
+      this.pendingFocus = this.focusTarget ?? index;
       this.focusTries = 0;
       this.tryFocus();
     });
   };
+
+  /**
+   * For a few frames after a row is focused the virtualizer may still move
+   * and re-create rows as it measures them, without always saying so (a
+   * removed element's focus leaves without a focusout in Chromium): each
+   * frame, focus that is no longer on its row goes back to it.
+   */
+  private settleFocus(): void {
+    const running = this.settleFrames > 0;
+    this.settleFrames = 30;
+    if (running) return;
+    const frame = (): void => {
+      this.checkFocus();
+      if (--this.settleFrames > 0) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }
+
+  private checkFocus(): void {
+    const target = this.focusTarget;
+    if (target === null || this.pendingFocus !== null) return;
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    if (active?.closest<HTMLElement>('[data-index]')?.dataset['index'] === String(target)) return;
+    if (!active && document.activeElement && document.activeElement !== document.body) {
+      // focus is elsewhere in the page: a person put it there
+      this.focusTarget = null;
+      return;
+    }
+    this.pendingFocus = target;
+    this.focusTries = 0;
+    if (!this.renderRoot.querySelector(`li[data-index="${target}"]`)) this.virtualizer?.element(target)?.scrollIntoView({ block: 'nearest' });
+    this.tryFocus();
+  }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     const total = this.source?.total ?? 0;
@@ -351,6 +382,8 @@ export class RlOrgResults extends RlElement {
     event.preventDefault();
     this.focusRow(to);
   };
+
+
 
   /**
    * Focuses the pending row once it is rendered and its page has arrived:
@@ -366,6 +399,7 @@ export class RlOrgResults extends RlElement {
       if (link.tabIndex !== 0) this.requestUpdate();
       // the virtualizer has scrolled the row in; a native scroll would fight it
       link.focus({ preventScroll: true });
+      this.settleFocus();
       return;
     }
     if (this.focusLoop) return;
