@@ -74,7 +74,8 @@ interface ShownResults {
  * own `adapter`, `api` or `src` (as the provider would build them, with the
  * read cache): every organization and offer is read through the
  * adapter's pages and indexed in the browser, in a Web Worker above
- * `worker-threshold` organizations. The query, filters, sort and open
+ * `worker-threshold` organizations, then searched in the page, so the
+ * results of a typed letter are in the next frame. The query, filters, sort and open
  * organization live in the page URL under `url-prefix`, so a search can be
  * linked and the back button closes an organization.
  *
@@ -129,7 +130,7 @@ export class RlOrgDirectory extends RlElement {
   /** Leave the page URL alone (e.g. several directories on one page). */
   @property({ type: Boolean, attribute: 'no-history' }) noHistory = false;
 
-  /** Index in a Web Worker above this many organizations. */
+  /** Build the index in a Web Worker above this many organizations (it is searched in the page either way). */
   @property({ type: Number, attribute: 'worker-threshold' }) workerThreshold = 2000;
 
   /**
@@ -212,7 +213,7 @@ export class RlOrgDirectory extends RlElement {
     },
   });
 
-  /** Where the loaded index runs (`main` or `worker`); null before it is built. */
+  /** Where the loaded index was built (`main` or `worker`; it answers in the page); null before it is built. */
   get indexMode(): 'main' | 'worker' | null {
     return this.indexData?.search.mode ?? null;
   }
