@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { categoryLabel, type Organization, type SearchHit, type SearchMatch } from '@renling/core';
 import { rlElement } from '../../base/define.js';
@@ -59,6 +59,19 @@ function indices(length: number): number[] {
   });
   lastView = { length, view };
   return view;
+}
+
+/**
+ * The flow layout, rendering rows up to 300 px past the list's edges instead
+ * of its default 1,000: every search re-renders the rows in the DOM, and at
+ * 1,000 px that is 14 rows for the 5 or 6 on screen, a good part of a
+ * keystroke's layout and paint. 300 px still covers a flick's first frames.
+ */
+class NearFlowLayout extends FlowLayout {
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    this._overhang = 300;
+  }
 }
 
 const MATCH_ORDER: readonly SearchMatch['field'][] = ['offer', 'tag', 'category', 'description'];
@@ -186,7 +199,7 @@ export class RlOrgResults extends RlElement {
       ${virtualize<number>({
         items: indices(total),
         scroller: true,
-        layout: flow(),
+        layout: { type: NearFlowLayout },
         // by position: a new search updates the rows on screen in place instead of building new ones
         keyFunction: (i) => i,
         renderItem: (i) => this.renderRow(i, total),
