@@ -122,6 +122,8 @@ export class Outbox extends EventTarget {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private flushing: Promise<void> | null = null;
+  /** The end of the last task run alone (see exclusive). */
+  private turn: Promise<void> = Promise.resolve();
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private controller = new AbortController();
@@ -210,10 +212,26 @@ export class Outbox extends EventTarget {
 
   /** Sends a failed or expired record again, e.g. after the person fixed their sign-in. */
   async retry(id: string): Promise<void> {
-    const record = (await this.storage.getAll()).find((r) => r.id === id);
-    if (!record) return;
-    await this.storage.put({ ...record, status: 'queued', nextAttemptAt: 0, createdAt: record.createdAt });
-    await this.flush(true);
+    // read and queued again in turn with the sending passes: a pass that sends and removes the
+    // record meanwhile must not have it put back, to be sent a second time
+    const requeued = await this.exclusive(async () => {
+      const record = (await this.storage.getAll()).find((r) => r.id === id);
+      if (!record) return false;
+      await this.storage.put({ ...record, status: 'queued', nextAttemptAt: 0, createdAt: record.createdAt });
+      return true;
+    });
+    if (requeued) await this.flush(true);
+  }
+
+  /** Runs `task` alone: after what this tab started before it, and holding the lock other tabs take. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = (): Promise<T> => (this.locks ? this.locks.request(this.lockName, task) : task());
+    const result = this.turn.then(run, run);
+    this.turn = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   /** Removes a record the person chose to give up. */
@@ -233,7 +251,7 @@ export class Outbox extends EventTarget {
     const pass = async (): Promise<void> => {
       do {
         this.again = false;
-        await (this.locks ? this.locks.request(this.lockName, () => this.sendDue(ignoreAge)) : this.sendDue(ignoreAge));
+        await this.exclusive(() => this.sendDue(ignoreAge));
       } while (this.again);
     };
     this.flushing = pass().finally(() => {

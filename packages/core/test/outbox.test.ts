@@ -284,6 +284,34 @@ describe('outbox', () => {
     expect(await server.count()).to.equal(1);
   });
 
+  for (const locks of ['the browser\'s locks', 'no locks'] as const) {
+    it(`sends once when a retry meets a send already under way (${locks})`, async () => {
+      const server = faultyServer();
+      const inner = createMemoryOutboxStorage();
+      // writes that take a while, as IndexedDB's do on a busy phone
+      const slowWrites: OutboxStorage = {
+        getAll: () => inner.getAll(),
+        put: async (record) => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          await inner.put(record);
+        },
+        delete: (id) => inner.delete(id),
+      };
+      const time = clock();
+      server.faults.offline = true;
+      const outbox = makeOutbox(server, slowWrites, time, locks === 'no locks' ? { locks: null } : {});
+      const { id } = await outbox.submit('need', draft('重试时正在发送'));
+      server.faults.offline = false;
+      // the backoff's time has come: a pass sends the need while the person presses "retry"
+      time.advance(10 * 60_000);
+      await Promise.all([outbox.retry(id), outbox.flush()]);
+      await outbox.flush(true);
+      expect(server.keysSent.filter((k) => k === id)).to.have.length(2); // the offline attempt and one send
+      expect(await server.count()).to.equal(1);
+      expect(await outbox.pending()).to.deep.equal([]);
+    });
+  }
+
   it('keeps a need the server refuses for good, marked failed, and goes on with the rest', async () => {
     const server = faultyServer();
     const storage = createMemoryOutboxStorage();
