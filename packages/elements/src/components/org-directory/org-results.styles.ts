@@ -82,18 +82,6 @@ export const orgResultsStyles = css`
     color: ${token('color-badge-text')};
     font-weight: 700;
   }
-  .meta,
-  .offers {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 ${token('space-s')};
-    font-size: 0.875em;
-    color: ${token('color-text-muted')};
-  }
-  .meta > span:not(:last-child)::after {
-    content: '·';
-    margin-inline-start: ${token('space-s')};
-  }
   .open {
     color: ${token('color-success')};
     font-weight: 600;

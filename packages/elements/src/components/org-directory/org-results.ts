@@ -11,6 +11,7 @@ import { organizationTypeLabel, registrationLabel } from '../../base/labels.js';
 import { RlElement } from '../../base/rl-element.js';
 import { currentLocale } from '../../localization/localization.js';
 import { orgResultsStyles } from './org-results.styles.js';
+import { metaLineStyles } from '../../styles/card.js';
 import { listKeyTarget } from '../../base/list-keys.js';
 import { holdResizeLoopGuard, releaseResizeLoopGuard } from '../../base/resize-loop-guard.js';
 
@@ -95,7 +96,7 @@ const MATCH_ORDER: readonly SearchMatch['field'][] = ['offer', 'tag', 'category'
  */
 @rlElement('rl-org-results')
 export class RlOrgResults extends RlElement {
-  static override styles = [RlElement.styles, orgResultsStyles];
+  static override styles = [RlElement.styles, metaLineStyles, orgResultsStyles];
 
   @property({ attribute: false }) source: ResultSource | null = null;
 
@@ -245,7 +246,7 @@ export class RlOrgResults extends RlElement {
       </p>
       ${other ? this.renderMatch(other) : org.description ? html`<p class="line">${org.description}</p>` : nothing}
       ${details
-        ? html`<p class="offers">
+        ? html`<p class="meta offers">
             ${msg(str`${details.offers} 项服务`, { id: 'org-results.offers' })}${details.openOffers > 0
               ? html`<span class="open">${msg(str`${details.openOffers} 项可预约`, { id: 'org-results.open-offers' })}</span>`
               : nothing}
