@@ -84,28 +84,35 @@ export async function readAll<T>(
 /**
  * Searches answered in the page's thread, in the task that asked: the
  * results of a keystroke are then in the frame after it. The engine's code
- * paths are warmed up one query per task once the page is idle, so a
- * resident's first letters do not pay for compiling them, and no long task
- * holds up the page.
+ * paths are warmed up one query per idle period, so a resident's first
+ * letters do not pay for compiling them; idle callbacks, not timers, so that
+ * a warm-up query never holds up a keystroke that arrives meanwhile.
  */
 function pageSearch(index: SearchIndex, mode: DirectorySearch['mode']): DirectorySearch {
-  let warmUp: ReturnType<typeof setTimeout> | undefined;
+  // not in every browser yet (Safari)
+  const idle = 'requestIdleCallback' in globalThis;
+  let warmUp: number | undefined;
   const queries = [...WARM_UP_QUERIES];
-  const next = (): void => {
+  const schedule = (): void => {
+    warmUp = idle ? requestIdleCallback(next) : window.setTimeout(next, 0);
+  };
+  const next = (deadline?: IdleDeadline): void => {
+    // a short idle period (between two frames while typing) is left alone
+    if (deadline && deadline.timeRemaining() < WARM_UP_IDLE_MS) return schedule();
     const query = queries.shift();
     if (query === undefined) return;
     index.search(query, { limit: RESULT_PAGE });
     index.suggest(query);
-    warmUp = setTimeout(next, 0);
+    schedule();
   };
-  warmUp = setTimeout(next, 0);
+  schedule();
   return {
     mode,
     search: (query, options) => Promise.resolve(index.search(query, options)),
     searchNow: (query, options) => index.search(query, options),
     suggest: (query, limit) => Promise.resolve(index.suggest(query, limit)),
     setLocale: (next) => Promise.resolve(index.setLocale(next)),
-    dispose: () => clearTimeout(warmUp),
+    dispose: () => (idle ? cancelIdleCallback(warmUp ?? 0) : clearTimeout(warmUp)),
   };
 }
 
@@ -167,6 +174,8 @@ export async function loadDirectory(adapter: DataAdapter, options: LoadOptions):
  * same search without matching it again.
  */
 export const RESULT_PAGE = 20;
+/** Idle time, in ms, a warm-up query waits for: the slowest take about this long the first time. */
+const WARM_UP_IDLE_MS = 12;
 
 /**
  * One search's results, fetched a page at a time as the list asks for rows.
