@@ -139,6 +139,11 @@ const hand = [
   ['chinese-word', '仙霞新村 京剧', 'h-jingju', 'exact'],
   ['pinyin', 'xianxia jingju', 'h-jingju', 'exact'],
   ['homophone', '仙霞新村 经剧', 'h-jingju', 'exact'],
+  // words run together, as residents type them: no document holds the whole phrase
+  ['phrase', '天山路阳光之家', 'h-tianshan', 'exact'],
+  ['phrase', '长宁乐龄助餐', 'h-leling', 'exact'],
+  ['phrase', '仙霞新村京剧', 'h-jingju', 'exact'],
+  ['phrase', '华阳路心理热线', 'h-xinli', 'exact'],
 ];
 for (const [kind, q, target, how] of hand) queries.push(label(kind, q, target, how));
 // generated organizations by kinds that need a second word or a sound-alike
@@ -149,7 +154,11 @@ for (const [kind, make] of [
   for (let i = 401; i < ORGS; i += 4999) {
     const o = data.organizations[i];
     const q = make(o);
-    if (kind === 'multi-word') queries.push(label(kind, q, o.id, 'words'));
+    if (kind === 'multi-word') {
+      queries.push(label(kind, q, o.id, 'words'));
+      // the same words typed without the space
+      queries.push({ ...label('phrase', q, o.id, 'words'), q: q.replace(' ', '') });
+    }
     else if (q !== o.name) queries.push(label(kind, q, o.id, 'exact'));
   }
 }

@@ -37,6 +37,28 @@ describe('search: query kinds', () => {
     for (const hit of yang.hits) expect(hit.matches.some((m) => m.ranges.some(([s, e]) => /养老/u.test(m.text.slice(s, e)))), hit.organization.name).to.equal(true);
   });
 
+  it('reads a Chinese phrase typed without spaces as its words when no document holds it whole', () => {
+    const phrase = [
+      rec(org('p-both', '阳光儿童服务中心', { description: '' }), [offer('p-both', '课后托管', { description: '' })]),
+      rec(org('p-kids', '儿童乐园', { description: '' })),
+      rec(org('p-care', '老年托管中心', { description: '' })),
+    ];
+    const small = createSearchIndex(phrase);
+    // 儿童 and 托管 together: the name and an offer, each highlighted
+    const found = small.search('儿童托管');
+    expect(found.hits.map((h) => h.id)).to.deep.equal(['p-both']);
+    const spans = found.hits[0]!.matches.flatMap((m) => m.ranges.map(([s, e]) => `${m.field}:${m.text.slice(s, e)}`));
+    expect(spans).to.include.members(['name:儿童', 'offer:托管']);
+    // in traditional characters, or after other words, the same
+    expect(ids('兒童託管', small)).to.deep.equal(['p-both']);
+    expect(ids('阳光 儿童托管', small)).to.deep.equal(['p-both']);
+    // a document holding the phrase whole is what it finds, and nothing is split
+    const whole = createSearchIndex([...phrase, rec(org('p-whole', '儿童托管之家', { description: '' }))]);
+    expect(ids('儿童托管', whole)).to.deep.equal(['p-whole']);
+    // words never found together find nothing (the typo tolerance still may)
+    expect(ids('乐园托管', small)).not.to.include('p-both');
+  });
+
   it('folds traditional characters both ways', () => {
     expect(top('医患纠纷')).to.include('t-yihuan');
     expect(top('醫患')).to.include('t-yihuan');

@@ -63,6 +63,8 @@ const VERIFIED_BUDGET = 300_000;
 const SEP = '\u0001';
 const MAX_QUERY = 200;
 const MAX_TOKENS = 12;
+/** A Chinese phrase found nowhere is split into words only up to this many characters. */
+const MAX_SPLIT = 16;
 /** Character ids are 15 bits, so a bigram is one small integer; rarer characters share ids and are verified anyway. */
 const CHAR_IDS = 32767;
 
@@ -247,6 +249,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   const changed = (): void => {
     version++;
     nameRank = null;
+    splits.clear();
     if (verifiedSize) {
       verified.clear();
       verifiedSize = 0;
@@ -1032,6 +1035,77 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     for (const { key, score } of fuzzyCandidates(items, fold(query, r))) found(key, (W[NAME] ?? 0) * FUZZY * (1 - score) * (quality[key] ?? 1));
   }
 
+  // ------------------------------------------------------------ phrases typed without spaces
+  /** Pieces of phrases found nowhere, for the current state of the index (null: cannot be split). */
+  const splits = new Map<string, string[] | null>();
+
+  /**
+   * About how many documents hold `text` (Han) in some field: 0 when none
+   * does. The candidates of its two rarest lists are checked until one holds
+   * it, so a text found nowhere costs a few list reads.
+   */
+  function occurrences(text: string): number {
+    const ids = [...text].map((ch) => charIds.get(ch.codePointAt(0) ?? 0) ?? -1);
+    if (ids.length < 2 || ids.includes(-1)) return 0;
+    const lists = ids.slice(1).map((id, i) => charBi.get((ids[i] ?? 0) * 32768 + id));
+    if (lists.some((l) => l === undefined)) return 0;
+    const n = candidates(lists as number[], SHORT | DESC | START);
+    for (let i = 0; i < n; i++) if (fieldsWith(c.docs[i] ?? 0, text, null, c.masks[i] ?? 0) & 15) return n;
+    return 0;
+  }
+
+  /**
+   * A Chinese phrase no document holds, as the fewest pieces of two or more
+   * characters that each occur somewhere, the commoner pieces first among
+   * equals: residents type 儿童托管 for 儿童 托管, without a space. Single
+   * characters are not pieces: they would turn a typo (心理咨问) into a loose
+   * AND of characters that the typo tolerance handles better.
+   */
+  function piecesOf(text: string): string[] | null {
+    if (splits.has(text)) return splits.get(text) ?? null;
+    const chars = [...text];
+    const n = chars.length;
+    let out: string[] | null = null;
+    if (n >= 4 && n <= MAX_SPLIT) {
+      // cost[j]: fewest pieces over the first j characters, less a bonus for common pieces
+      const cost = new Float64Array(n + 1).fill(Infinity);
+      const from = new Int32Array(n + 1);
+      cost[0] = 0;
+      for (let i = 0; i + 2 <= n; i++) {
+        if (cost[i] === Infinity) continue;
+        for (let j = i + 2; j <= n; j++) {
+          if (j - i === n) continue;
+          const found = occurrences(chars.slice(i, j).join(''));
+          if (!found) break;
+          const total = (cost[i] ?? 0) + 100 - Math.log2(found + 1);
+          if (total < (cost[j] ?? Infinity)) {
+            cost[j] = total;
+            from[j] = i;
+          }
+        }
+      }
+      if (cost[n] !== Infinity) {
+        out = [];
+        for (let j = n; j > 0; j = from[j] ?? 0) out.unshift(chars.slice(from[j] ?? 0, j).join(''));
+      }
+    }
+    if (splits.size >= 256) splits.clear();
+    splits.set(text, out);
+    return out;
+  }
+
+  /** The terms with each Chinese phrase found nowhere split into its pieces; null when none can be. */
+  function splitTerms(ts: Term[]): Term[] | null {
+    let split = false;
+    const out = ts.flatMap((t) => {
+      const pieces = t.han && !occurrences(t.text) ? piecesOf(t.text) : null;
+      if (!pieces) return [t];
+      split = true;
+      return pieces.flatMap((p) => term(p, false));
+    });
+    return split ? out.slice(0, MAX_TOKENS) : null;
+  }
+
   // ------------------------------------------------------------ filters, sorting, pages
   const areaMatch = new Map<string, Uint8Array>();
 
@@ -1235,11 +1309,12 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   }
 
   // ------------------------------------------------------------ the API
-  /** The last search's key: paging through it again skips matching. */
+  /** The last search's key, and the terms it matched (a phrase may have been split): paging through it again skips matching. */
   let lastSearch = '';
+  let lastTerms: Term[] = [];
 
   function search(query: string, options: SearchOptions = {}): SearchResult {
-    const ts = terms(query);
+    let ts = terms(query);
     const sort = options.sort ?? 'relevance';
     const key = `${version}\u0000${query}\u0000${JSON.stringify(options.filters ?? null)}`;
     if (key !== lastSearch) {
@@ -1249,11 +1324,19 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         for (let d = 0; d < count; d++) if (alive[d] && keep(d)) found(d, quality[d] ?? 1);
       } else {
         matchAll(ts, keep);
+        // a phrase typed without spaces: its words, if they are found together
+        const split = nFound === 0 ? splitTerms(ts) : null;
+        if (split) {
+          matchAll(split, keep);
+          if (nFound > 0) ts = split;
+        }
         // typo tolerance for a single word; several words stay an AND
         if (nFound < FUZZY_BELOW && ts.length === 1) fuzzy(query, ts, keep);
       }
       lastSearch = key;
+      lastTerms = ts;
     }
+    ts = lastTerms;
     const total = nFound;
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const want = Math.min(total, offset + Math.max(0, options.limit ?? 20));
