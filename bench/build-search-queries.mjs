@@ -71,6 +71,7 @@ const records = [
   record('h-hongqiao', '虹桥街道古北睦邻中心', { categoryCodes: ['self-governance.neighbourhood-events'], description: '睦邻点活动与邻里节。' }),
   record('h-tianshan', '天山路街道阳光之家', { categoryCodes: ['disability.sheltered-work'] }),
   record('h-jingju', '仙霞新村街道京剧沙龙', { type: 'community-team', categoryCodes: ['culture-sports.peking-opera'] }),
+  record('h-lvshi', '仙霞路绿地律师工作站', { type: 'volunteer-studio', categoryCodes: ['legal-aid.consultation'] }),
 ];
 
 const data = generateDataset({ seed: SEED, organizations: ORGS });
@@ -144,6 +145,11 @@ const hand = [
   ['phrase', '长宁乐龄助餐', 'h-leling', 'exact'],
   ['phrase', '仙霞新村京剧', 'h-jingju', 'exact'],
   ['phrase', '华阳路心理热线', 'h-xinli', 'exact'],
+  // pinyin as written (tone marks, ü) and ü typed as u, as people without a v key do
+  ['pinyin-marks', 'xiānxiálù lǜshī', 'h-lvshi', 'exact'],
+  ['pinyin-marks', 'huáyánglù xīnlǐ', 'h-xinli', 'exact'],
+  ['pinyin-marks', 'lüdi lüshi', 'h-lvshi', 'exact'],
+  ['pinyin-marks', 'ludi lushi gongzuozhan', 'h-lvshi', 'exact'],
 ];
 for (const [kind, q, target, how] of hand) queries.push(label(kind, q, target, how));
 // generated organizations by kinds that need a second word or a sound-alike

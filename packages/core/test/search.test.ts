@@ -59,6 +59,26 @@ describe('search: query kinds', () => {
     expect(ids('乐园托管', small)).not.to.include('p-both');
   });
 
+  it('reads pinyin with tone marks or ü, and lu, nu for lü, nü as people type them', () => {
+    const small = createSearchIndex([
+      rec(org('u-lawyer', '华阳律师志愿服务队', { description: '' })),
+      rec(org('u-road', '路石社区服务社', { description: '' })),
+      rec(org('u-girls', '女儿家互助会', { description: '' })),
+      rec(org('u-cafe', 'Café Müller Seniors Club', { description: '' })),
+    ]);
+    for (const q of ['lvshi', 'lüshi', 'lǜshī', 'lushi']) expect(ids(q, small), q).to.include('u-lawyer');
+    // v is ü only: lvshi is not 路石, lushi may be either
+    expect(ids('lvshi', small)).not.to.include('u-road');
+    expect(ids('lushi', small)).to.include('u-road');
+    for (const q of ['nver', 'nüer', 'nǚ\'ér', 'nu er']) expect(ids(q, small), q).to.include('u-girls');
+    expect(ids('lüsh', small), 'typing').to.include('u-lawyer');
+    // tone marks are dropped for pinyin; words written with them keep them
+    expect(top('yǎnglǎo')).to.deep.equal(top('yanglao'));
+    expect(top('yǎng老')).to.deep.equal(top('yang老'));
+    expect(ids('Müller', small)).to.deep.equal(['u-cafe']);
+    expect(ids('café', small)).to.deep.equal(['u-cafe']);
+  });
+
   it('folds traditional characters both ways', () => {
     expect(top('医患纠纷')).to.include('t-yihuan');
     expect(top('醫患')).to.include('t-yihuan');

@@ -19,7 +19,7 @@
 import type { Audience, Locale, Organization, Rating, ServiceOffer } from '../model.js';
 import { taxonomy } from '../taxonomy.js';
 import { fuzzyCandidates, type FuzzyItem } from './fuzzy.js';
-import { findUnits, parsePinyin, syllablesWithPrefix, unitsAt, unitsOfHan, widenLast, type Unit } from './pinyin.js';
+import { findUnits, parsePinyin, plainPinyin, syllablesWithPrefix, unitsAt, unitsOfHan, widenLast, type Unit } from './pinyin.js';
 import { IntMap, Postings, Scratch, type IntMapState, type PostingsState } from './postings.js';
 import { defaultReadings } from './readings.js';
 import { fold, foldWithOrigins, isHan, isWordChar } from './text.js';
@@ -568,6 +568,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
 
   /** One token, or its script runs when it mixes scripts in a way that cannot be read as one pinyin sequence. */
   function term(text: string, typing: boolean): Term[] {
+    // pinyin with tone marks or ü (yǎnglǎo, lǜshī) is read as the letters an IME takes; words keep them (Müller)
+    const letters = /[\u00c0-\u024f]/u.test(text) ? plainPinyin(text) : text;
     const chars = [...text];
     const han = chars.every((ch) => isHan(ch.charCodeAt(0)));
     const latin = !han && chars.every((ch) => isWordChar(ch.charCodeAt(0)));
@@ -584,13 +586,13 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       const units = unitsOfHan(r.read(text), r);
       if (units && units.length >= 2) parses.push({ units, tier: HOMOPHONE, abbreviated: false });
     } else if (latin) {
-      const all = parsePinyin(text, r);
+      const all = parsePinyin(letters, r);
       // two letters that begin a syllable (sh, zh) are that syllable being typed, not two initials
-      const spelled = text.length <= 2 && all.some((p) => !p.abbreviated);
+      const spelled = letters.length <= 2 && all.some((p) => !p.abbreviated);
       for (const p of all) if (!(spelled && p.abbreviated)) add(p.units, p.abbreviated > 0);
-    } else if (chars.every((ch) => isHan(ch.charCodeAt(0)) || /[a-z]/u.test(ch))) {
+    } else if ([...letters].every((ch) => isHan(ch.charCodeAt(0)) || /[a-z]/u.test(ch))) {
       // yang老: Han read by its syllables, letters by their likeliest parses, as one sequence
-      const runs = text.match(/\p{Script=Han}+|[a-z]+/gu) ?? [];
+      const runs = letters.match(/\p{Script=Han}+|[a-z]+/gu) ?? [];
       let alternatives: { units: Unit[]; abbreviated: boolean }[] = [{ units: [], abbreviated: false }];
       for (const run of runs) {
         let next: { units: Unit[]; abbreviated: boolean }[] = [];

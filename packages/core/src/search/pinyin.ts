@@ -27,6 +27,16 @@ export interface Parse {
 // what a character's first letter can be when only first letters are typed (an → a, e → e)
 const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w', 'a', 'o', 'e'];
 const MAX_PARSES = 4;
+/** ü after l and n, as people type it without a v: lushi is 律师 as well as 路十. */
+const U_FOR_V: Record<string, string> = { lu: 'lv', nu: 'nv', lue: 'lve', nue: 'nve' };
+
+/**
+ * Pinyin as typed letters: tone marks dropped, ü as v (yǎnglǎo → yanglao,
+ * lǜshī → lvshi), the way the index and an IME spell it.
+ */
+export function plainPinyin(text: string): string {
+  return text.normalize('NFD').replace(/u\u0308/gu, 'v').replace(/[\u0300-\u036f]/gu, '');
+}
 
 interface Inventory {
   byPrefix: Map<string, number[]>;
@@ -78,9 +88,10 @@ export function parsePinyin(letters: string, readings: ReadingTable): Parse[] {
     const options: { unit: Unit; next: number; cost: number; abbr: number; long: number }[] = [];
     for (let len = Math.min(6, n - i); len >= 1; len--) {
       const piece = letters.slice(i, i + len);
-      const id = readings.knownSyllable(piece);
+      const alias = U_FOR_V[piece];
+      const ids = [readings.knownSyllable(piece), alias ? readings.knownSyllable(alias) : 0].filter((id) => id > 0);
       // a one-letter syllable (n, m, e) is as likely an initial: no cheaper than one
-      if (id) options.push({ unit: { ids: [id], letter: piece.charAt(0), full: true }, next: i + len, cost: len > 1 ? 0.05 : 1, abbr: 0, long: len > 1 ? 1 : 0 });
+      if (ids.length) options.push({ unit: { ids, letter: piece.charAt(0), full: true }, next: i + len, cost: len > 1 ? 0.05 : 1, abbr: 0, long: len > 1 ? 1 : 0 });
       else if (i + len === n) {
         const ids = syllablesWithPrefix(readings, piece);
         if (ids.length) options.push({ unit: { ids, letter: piece.charAt(0), full: false }, next: n, cost: 0.5, abbr: 0, long: 0 });
@@ -133,7 +144,8 @@ export function widenLast(units: Unit[], readings: ReadingTable): Unit[] {
   const last = units[units.length - 1];
   if (!last?.full) return units;
   const id = last.ids[0] ?? 0;
-  const ids = syllablesWithPrefix(readings, readings.syllables[id] ?? '');
+  // lu also widens as lv: lüe is on its way (lu → lve)
+  const ids = [...new Set(last.ids.flatMap((own) => syllablesWithPrefix(readings, readings.syllables[own] ?? '')))];
   return ids.length > 1 ? [...units.slice(0, -1), { ids, letter: last.letter, full: false, exact: id }] : units;
 }
 
