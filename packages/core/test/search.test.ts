@@ -132,6 +132,19 @@ describe('search: query kinds', () => {
 });
 
 describe('search: ranking', () => {
+  it('ranks syllables or characters typed apart higher where they stand together (yang lao → 养老)', () => {
+    const small = createSearchIndex([
+      rec(org('a-apart', '杨浦区老年协会', { description: '' })),
+      rec(org('a-together', '齐家养老服务社', { description: '' })),
+      rec(org('a-chars', '养心堂老年活动室', { description: '' })),
+    ]);
+    // every word is still required; the one reading them as one word comes first
+    expect(ids('yang lao', small)[0]).to.equal('a-together');
+    expect(ids('yang lao', small)).to.have.members(['a-apart', 'a-together', 'a-chars']);
+    expect(ids('养 老', small)).to.deep.equal(['a-together', 'a-chars']);
+    expect(ids('xin li', small)).to.deep.equal([]);
+  });
+
   const idx = createSearchIndex([
     rec(org('desc', '长宁区邻里中心', { description: '开展心理疏导活动。' })),
     rec(org('name', '心理疏导工作室')),

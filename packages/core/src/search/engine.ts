@@ -1108,6 +1108,29 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return split ? out.slice(0, MAX_TOKENS) : null;
   }
 
+  /**
+   * Syllables or characters typed apart (yang lao, xin li zi xun, 养 老) stay
+   * an AND, and where they stand together, as one word, the match counts
+   * again: 养老 above 杨浦…老年.
+   */
+  function boostTogether(ts: Term[], typingLast: boolean): void {
+    const single = (t: Term): boolean => (t.han ? [...t.text].length === 1 : t.latin && t.parses.some((p) => p.units.length === 1 && !p.abbreviated));
+    for (let i = 0; i < ts.length; ) {
+      let j = i;
+      while (j < ts.length && single(ts[j] as Term)) j++;
+      if (j - i >= 2) {
+        const joined = term(ts.slice(i, j).map((t) => t.text).join(''), typingLast && j === ts.length);
+        if (joined.length === 1 && evaluate(joined[0] as Term)) {
+          for (let k = 0; k < nFound; k++) {
+            const d = foundDocs[k] ?? 0;
+            if (tokStamp[d] === stamp) foundScores[k] = (foundScores[k] ?? 0) + (tokScore[d] ?? 0) * (quality[d] ?? 1);
+          }
+        }
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+
   // ------------------------------------------------------------ filters, sorting, pages
   const areaMatch = new Map<string, Uint8Array>();
 
@@ -1334,6 +1357,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         }
         // typo tolerance for a single word; several words stay an AND
         if (nFound < FUZZY_BELOW && ts.length === 1) fuzzy(query, ts, keep);
+        else boostTogether(ts, !/\s$/u.test(query));
       }
       lastSearch = key;
       lastTerms = ts;
