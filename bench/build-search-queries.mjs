@@ -150,6 +150,10 @@ const hand = [
   ['pinyin-marks', 'huáyánglù xīnlǐ', 'h-xinli', 'exact'],
   ['pinyin-marks', 'lüdi lüshi', 'h-lvshi', 'exact'],
   ['pinyin-marks', 'ludi lushi gongzuozhan', 'h-lvshi', 'exact'],
+  // a sentence, as a resident says it: no organization holds it whole
+  ['sentence', '我想找华阳路的心理咨询工作室', 'h-xinli', 'exact'],
+  ['sentence', '家里老人想找乐龄助餐点送餐', 'h-leling', 'exact'],
+  ['sentence', '天山路有没有长者照护之家', 'h-zhangzhe', 'exact'],
 ];
 for (const [kind, q, target, how] of hand) queries.push(label(kind, q, target, how));
 // generated organizations by kinds that need a second word or a sound-alike

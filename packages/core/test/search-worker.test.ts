@@ -18,6 +18,9 @@ describe('createSearchWorker', () => {
       await remote.ready;
       expect(remote.size).to.equal(local.size);
       const queries = ['养老', 'yanglao', 'ylfw', 'yang老', '醫患', '心里咨询', 'sunshine', 'changning 服务', '', '心理咨问工作室'];
+      // phrases run together, pinyin apart or with ü, and a sentence only partly matched
+      queries.push('儿童托管', 'yang lao', 'lüshi', '家里老人需要助餐');
+      expect(local.search('家里老人需要助餐').partial).to.equal(true);
       for (const q of queries) {
         for (const options of [{}, { sort: 'name' as const, limit: 7 }, { filters: { categoryCode: 'elderly' }, offset: 3 }]) {
           expect(await remote.search(q, options), q).to.deep.equal(local.search(q, options));

@@ -79,6 +79,29 @@ describe('search: query kinds', () => {
     expect(ids('café', small)).to.deep.equal(['u-cafe']);
   });
 
+  it('answers a sentence no organization matches whole with those holding most of its words, and says so', () => {
+    const small = createSearchIndex([
+      rec(org('s-bath', '华阳助浴服务社', { description: '' }), [offer('s-bath', '老人助浴', { description: '' })]),
+      rec(org('s-meal', '睦邻家政服务中心', { type: 'community-team', description: '' }), [offer('s-meal', '上门做饭', { description: '' })]),
+      rec(org('s-club', '华阳路老年协会', { description: '' }), [offer('s-club', '老人活动', { description: '' })]),
+      rec(org('s-other', '青少年篮球队', { description: '' })),
+    ]);
+    const found = small.search('家里老人腿脚不便需要助浴');
+    expect(found.partial).to.equal(true);
+    // 老人 and 助浴 above 老人 alone (in a name, or the elderly category); nothing that holds none of the words
+    expect(found.hits[0]?.id).to.equal('s-bath');
+    expect(found.hits.map((h) => h.id)).to.include('s-club').and.not.include('s-other');
+    const spans = found.hits[0]!.matches.flatMap((m) => m.ranges.map(([s, e]) => m.text.slice(s, e)));
+    expect(spans.some((t) => t.includes('助浴'))).to.equal(true);
+    // filters still hold
+    expect(small.search('家里老人腿脚不便需要助浴', { filters: { type: ['community-team'] } }).hits.map((h) => h.id)).to.deep.equal(['s-meal']);
+    // words typed apart are the person's own: they stay an AND
+    expect(small.search('老人 需要 上门 做饭').total).to.equal(0);
+    // a whole match is not partial, and words the directory does not hold find nothing
+    expect(small.search('老人助浴').partial).to.equal(undefined);
+    expect(small.search('咖啡豆烘焙课程').total).to.equal(0);
+  });
+
   it('folds traditional characters both ways', () => {
     expect(top('医患纠纷')).to.include('t-yihuan');
     expect(top('醫患')).to.include('t-yihuan');

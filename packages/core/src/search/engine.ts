@@ -65,6 +65,10 @@ const MAX_QUERY = 200;
 const MAX_TOKENS = 12;
 /** A Chinese phrase found nowhere is split into words only up to this many characters. */
 const MAX_SPLIT = 16;
+/** The longest piece of a sentence read as one word: longer ones are phrases, too strict for a partial match. */
+const MAX_WORD = 4;
+/** In a partial match, one more of the query's words outweighs any difference in how well they match. */
+const PER_WORD = 1000;
 /** Character ids are 15 bits, so a bigram is one small integer; rarer characters share ids and are verified anyway. */
 const CHAR_IDS = 32767;
 
@@ -1131,6 +1135,90 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     }
   }
 
+  /**
+   * The words of a Chinese sentence that the directory holds, left to right:
+   * the pieces of two to four characters covering most of it, the fewest
+   * among equals (我想找人帮忙照顾老人 → 帮忙 照顾 老人).
+   */
+  function wordsOf(text: string): string[] {
+    const chars = [...text];
+    const n = chars.length;
+    // over the first j characters: the most covered, with the fewest pieces; from[j] is where
+    // the piece ending at j starts, or -1 when character j - 1 is left out
+    const covered = new Int32Array(n + 1).fill(-1);
+    const pieces = new Int32Array(n + 1);
+    const from = new Int32Array(n + 1);
+    covered[0] = 0;
+    const reach = (j: number, c: number, p: number, f: number): void => {
+      if (c > (covered[j] ?? 0) || (c === covered[j] && p < (pieces[j] ?? 0))) {
+        covered[j] = c;
+        pieces[j] = p;
+        from[j] = f;
+      }
+    };
+    for (let i = 0; i < n; i++) {
+      const c = covered[i] ?? 0;
+      const p = pieces[i] ?? 0;
+      reach(i + 1, c, p, -1);
+      // a piece that occurs nowhere has no longer piece from the same start that does
+      for (let j = i + 2; j <= Math.min(n, i + MAX_WORD) && occurrences(chars.slice(i, j).join('')); j++) reach(j, c + j - i, p + 1, i);
+    }
+    const out: string[] = [];
+    for (let j = n; j > 0; ) {
+      const f = from[j] ?? -1;
+      if (f >= 0) out.unshift(chars.slice(f, j).join(''));
+      j = f >= 0 ? f : j - 1;
+    }
+    return out;
+  }
+
+  /**
+   * Nothing holds every word: the documents holding at least half as many
+   * of the query's words (those the directory knows) as the best one does,
+   * those holding more first, then by each word's match weighted by its
+   * rarity, so 助浴 counts for more than 需要. Returns the words matched, or
+   * null when none was.
+   */
+  function matchMost(ts: Term[], keep: (d: number) => boolean): Term[] | null {
+    const words = ts.flatMap((t) => (t.han && [...t.text].length > MAX_WORD ? wordsOf(t.text).flatMap((w) => term(w, false)) : [t]));
+    if (++searchStamp >= 0x7ffffff) {
+      accCount.fill(0);
+      searchStamp = 1;
+    }
+    const base = searchStamp * 16;
+    const docs: number[] = [];
+    const used: Term[] = [];
+    for (const w of words.slice(0, MAX_TOKENS)) {
+      const n = evaluate(w);
+      if (!n) continue;
+      used.push(w);
+      const rarity = Math.log((live + 1) / (n + 1)) + 0.1;
+      for (let i = 0; i < n; i++) {
+        const d = tokList[i] ?? 0;
+        const s = (tokScore[d] ?? 0) * rarity;
+        if ((accCount[d] ?? 0) < base) {
+          acc[d] = s;
+          accCount[d] = base + 1;
+          docs.push(d);
+        } else {
+          acc[d] = (acc[d] ?? 0) + s;
+          accCount[d] = (accCount[d] ?? 0) + 1;
+        }
+      }
+    }
+    if (!used.length) return null;
+    const kept = docs.filter((d) => keep(d));
+    let most = 0;
+    for (const d of kept) most = Math.max(most, (accCount[d] ?? 0) - base);
+    const enough = Math.ceil(most / 2);
+    for (const d of kept) {
+      const words = (accCount[d] ?? 0) - base;
+      // more of the words first, then the better and rarer matches
+      if (words >= enough) found(d, (words * PER_WORD + (acc[d] ?? 0)) * (quality[d] ?? 1));
+    }
+    return used;
+  }
+
   // ------------------------------------------------------------ filters, sorting, pages
   const areaMatch = new Map<string, Uint8Array>();
 
@@ -1337,6 +1425,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   /** The last search's key, and the terms it matched (a phrase may have been split): paging through it again skips matching. */
   let lastSearch = '';
   let lastTerms: Term[] = [];
+  let lastPartial = false;
 
   function search(query: string, options: SearchOptions = {}): SearchResult {
     let ts = terms(query);
@@ -1345,6 +1434,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     if (key !== lastSearch) {
       const keep = filter(options.filters);
       nFound = 0;
+      lastPartial = false;
       if (ts.length === 0) {
         for (let d = 0; d < count; d++) if (alive[d] && keep(d)) found(d, quality[d] ?? 1);
       } else {
@@ -1358,6 +1448,11 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         // typo tolerance for a single word; several words stay an AND
         if (nFound < FUZZY_BELOW && ts.length === 1) fuzzy(query, ts, keep);
         else boostTogether(ts, !/\s$/u.test(query));
+        // still nothing, for a sentence typed as it is said: the organizations holding most of its
+        // words (words a person typed apart stay an AND)
+        const most = nFound === 0 && ts.some((t) => t.han && [...t.text].length > MAX_WORD) ? matchMost(ts, keep) : null;
+        if (most) ts = most;
+        lastPartial = most !== null;
       }
       lastSearch = key;
       lastTerms = ts;
@@ -1375,7 +1470,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
             const rec = recs[d] as SearchRecord;
             return { id: rec.organization.id, score: foundScores[i] ?? 0, organization: rec.organization, matches: matches(d, ts, categories) };
           });
-    return { hits, total };
+    return lastPartial ? { hits, total, partial: true } : { hits, total };
   }
 
   function suggest(query: string, limit = 8): string[] {

@@ -45,6 +45,12 @@ export interface SearchHit {
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
+  /**
+   * No organization holds every word of the query (a sentence typed as it is
+   * said: 家里老人需要助浴): the hits hold the most of its words the
+   * directory knows, the rarer words counting more.
+   */
+  partial?: boolean;
 }
 
 export interface SearchOptions {

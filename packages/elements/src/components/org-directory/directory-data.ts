@@ -184,6 +184,8 @@ const WARM_UP_IDLE_MS = 12;
  */
 export class ResultWindow implements ResultSource {
   readonly total: number;
+  /** No organization holds every word of the search: these hold the most of them. */
+  readonly partial: boolean;
   private readonly pages = new Map<number, SearchHit[]>();
   private readonly loading = new Set<number>();
 
@@ -193,6 +195,7 @@ export class ResultWindow implements ResultSource {
     private readonly onChange: () => void,
   ) {
     this.total = first.total;
+    this.partial = first.partial === true;
     this.pages.set(0, first.hits);
   }
 

@@ -33,6 +33,9 @@ import {
   streetDataset,
 } from '../../../test/directory.js';
 
+/** A resident's sentence: no organization of the street holds it whole, some hold 老人 and 助餐. */
+const PARTLY_MATCHED = '我想给家里老人找个助餐的地方';
+
 /** The page behind the directory: a dark theme is meant for a dark page. */
 const PAGE: Record<Theme, string> = { light: '#f4f1ec', dark: '#121418', elder: '#ffffff' };
 
@@ -188,6 +191,14 @@ describe('rl-org-directory', function () {
         const h = await mount({ theme, query: '完全不存在的词组合' });
         const found = await searched(h);
         expect(found.total).to.equal(0);
+        await expect(h.el).to.be.accessible();
+      });
+
+      it(`partly matched sentence (${theme})`, async () => {
+        const h = await mount({ theme, query: PARTLY_MATCHED });
+        const found = await searched(h);
+        expect(found.total).to.be.greaterThan(0);
+        await waitUntil(() => root(h.el).querySelector('.partial'), 'no note on a partial match');
         await expect(h.el).to.be.accessible();
       });
 
@@ -429,6 +440,23 @@ describe('rl-org-directory', function () {
       const widened = await searched(h);
       expect(widened.total).to.equal(data.organizations.filter((o) => o.type === 'community-team').length);
       expect(h.el.filters.minRating).to.equal(null);
+    });
+
+    it('answers a sentence typed as it is said with the organizations holding most of its words, and says so', async () => {
+      const h = await mount({ query: PARTLY_MATCHED });
+      const found = await searched(h);
+      expect(found.total).to.be.greaterThan(0);
+      const note = root(h.el).querySelector('.partial');
+      expect(text(note)).to.contain('部分字词');
+      // the words it found are the ones highlighted in the rows
+      const marked = rows(h).flatMap((r) => [...r.querySelectorAll('mark')].map((m) => m.textContent ?? ''));
+      expect(marked.some((m) => /老人|助餐/u.test(m)), marked.join(' ')).to.equal(true);
+      // and the screen reader hears it once typing pauses
+      await waitUntil(() => root(h.el).querySelector('[role="status"]')?.textContent?.includes('部分字词'), 'not announced', { timeout: 3000 });
+      // a search that every result matches in full has no such note
+      h.el.query = '助餐';
+      await searched(h);
+      expect(root(h.el).querySelector('.partial')).to.equal(null);
     });
 
     it('suggests other words for a query that finds nothing, and can clear it', async () => {

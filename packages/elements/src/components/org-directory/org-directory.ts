@@ -332,7 +332,7 @@ export class RlOrgDirectory extends RlElement {
       this.shown = { window, query, filters, sort, locale };
       this.version++;
       if (!sameList) this.resultsEl?.reset();
-      this.scheduleAnnouncement(result.total);
+      this.scheduleAnnouncement(result.total, result.partial === true);
       this.scheduleSuggestions();
       await this.updateComplete;
       await this.resultsEl?.updateComplete;
@@ -381,14 +381,16 @@ export class RlOrgDirectory extends RlElement {
     }, SUGGEST_DELAY);
   }
 
-  private scheduleAnnouncement(total: number): void {
+  private scheduleAnnouncement(total: number, partial: boolean): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const n = formatNumber(total, currentLocale());
       this.announcement =
         total === 0
           ? msg('没有找到符合条件的组织', { id: 'directory.none-found' })
-          : msg(str`找到 ${n} 家组织`, { id: 'directory.found' });
+          : partial
+            ? msg(str`没有同时符合所有字词的组织，找到 ${n} 家符合其中部分字词的组织`, { id: 'directory.found-partial' })
+            : msg(str`找到 ${n} 家组织`, { id: 'directory.found' });
     }, ANNOUNCE_DELAY);
   }
 
@@ -633,7 +635,11 @@ export class RlOrgDirectory extends RlElement {
 
   private renderResults(shown: ShownResults, active: ActiveFilter[]) {
     if (shown.window.total === 0) return this.renderEmpty(shown, active);
-    return html`<rl-org-results
+    return html`${shown.window.partial
+        ? html`<p part="message" class="partial">
+            ${msg('没有同时符合所有字词的组织，下面是符合其中部分字词的，标出的是符合的字词。', { id: 'directory.partial' })}
+          </p>`
+        : nothing}<rl-org-results
       part="results"
       .source=${shown.window}
       .version=${this.version}
