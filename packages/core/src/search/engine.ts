@@ -63,12 +63,15 @@ const VERIFIED_BUDGET = 300_000;
 const SEP = '\u0001';
 const MAX_QUERY = 200;
 const MAX_TOKENS = 12;
-/** A Chinese phrase found nowhere is split into words only up to this many characters. */
-const MAX_SPLIT = 16;
+/** Characters of a phrase or sentence read as words, at most. */
+const MAX_SENTENCE = 64;
 /** The longest piece of a sentence read as one word: longer ones are phrases, too strict for a partial match. */
 const MAX_WORD = 4;
 /** In a partial match, one more of the query's words outweighs any difference in how well they match. */
 const PER_WORD = 1000;
+/** Reading words: a character more covered outweighs any number of pieces, a piece fewer any commonness. */
+const COVER = 1e6;
+const PIECE = 1e3;
 /** Character ids are 15 bits, so a bigram is one small integer; rarer characters share ids and are verified anyway. */
 const CHAR_IDS = 32767;
 
@@ -253,7 +256,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   const changed = (): void => {
     version++;
     nameRank = null;
-    splits.clear();
+    wordCache.clear();
     if (verifiedSize) {
       verified.clear();
       verifiedSize = 0;
@@ -1041,9 +1044,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     for (const { key, score } of fuzzyCandidates(items, fold(query, r))) found(key, (W[NAME] ?? 0) * FUZZY * (1 - score) * (quality[key] ?? 1));
   }
 
-  // ------------------------------------------------------------ phrases typed without spaces
-  /** Pieces of phrases found nowhere, for the current state of the index (null: cannot be split). */
-  const splits = new Map<string, string[] | null>();
+  // ------------------------------------------------------------ phrases and sentences typed without spaces
+  /** The words of phrases and sentences, for the current state of the index. */
+  const wordCache = new Map<string, { words: string[]; complete: boolean }>();
 
   /**
    * About how many documents hold `text` (Han) in some field: 0 when none
@@ -1061,53 +1064,66 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   }
 
   /**
-   * A Chinese phrase no document holds, as the fewest pieces of two or more
-   * characters that each occur somewhere, the commoner pieces first among
-   * equals: residents type 儿童托管 for 儿童 托管, without a space. Single
-   * characters are not pieces: they would turn a typo (心理咨问) into a loose
-   * AND of characters that the typo tolerance handles better.
+   * The words of a Chinese phrase or sentence that the directory holds, left
+   * to right: pieces of two to four characters covering as much of it as
+   * possible, the fewest among equals, then the commonest (儿童托管 → 儿童
+   * 托管; 我想找人帮忙照顾老人 → 帮忙 照顾 老人). `complete` when they
+   * cover all of it. Single characters are not words: they would turn a typo
+   * (心理咨问) into a loose AND of characters, which the typo tolerance
+   * handles better.
    */
-  function piecesOf(text: string): string[] | null {
-    if (splits.has(text)) return splits.get(text) ?? null;
-    const chars = [...text];
+  function wordsOf(text: string): { words: string[]; complete: boolean } {
+    const known = wordCache.get(text);
+    if (known) return known;
+    const all = [...text];
+    const chars = all.slice(0, MAX_SENTENCE);
     const n = chars.length;
-    let out: string[] | null = null;
-    if (n >= 4 && n <= MAX_SPLIT) {
-      // cost[j]: fewest pieces over the first j characters, less a bonus for common pieces
-      const cost = new Float64Array(n + 1).fill(Infinity);
-      const from = new Int32Array(n + 1);
-      cost[0] = 0;
-      for (let i = 0; i + 2 <= n; i++) {
-        if (cost[i] === Infinity) continue;
-        for (let j = i + 2; j <= n; j++) {
-          if (j - i === n) continue;
-          const found = occurrences(chars.slice(i, j).join(''));
-          if (!found) break;
-          const total = (cost[i] ?? 0) + 100 - Math.log2(found + 1);
-          if (total < (cost[j] ?? Infinity)) {
-            cost[j] = total;
-            from[j] = i;
-          }
+    // the best reading of the first j characters, and where its last piece starts (-1: character j - 1 left out)
+    const value = new Float64Array(n + 1).fill(-Infinity);
+    const from = new Int32Array(n + 1);
+    value[0] = 0;
+    for (let i = 0; i < n; i++) {
+      const v = value[i] ?? 0;
+      if (v > (value[i + 1] ?? 0)) {
+        value[i + 1] = v;
+        from[i + 1] = -1;
+      }
+      // a piece found nowhere has no longer piece from the same start that is found
+      for (let j = i + 2; j <= Math.min(n, i + MAX_WORD); j++) {
+        const found = occurrences(chars.slice(i, j).join(''));
+        if (!found) break;
+        const w = v + (j - i) * COVER - PIECE + Math.log2(found + 1);
+        if (w > (value[j] ?? 0)) {
+          value[j] = w;
+          from[j] = i;
         }
       }
-      if (cost[n] !== Infinity) {
-        out = [];
-        for (let j = n; j > 0; j = from[j] ?? 0) out.unshift(chars.slice(from[j] ?? 0, j).join(''));
-      }
     }
-    if (splits.size >= 256) splits.clear();
-    splits.set(text, out);
-    return out;
+    const words: string[] = [];
+    let covered = 0;
+    for (let j = n; j > 0; ) {
+      const f = from[j] ?? -1;
+      if (f >= 0) {
+        words.unshift(chars.slice(f, j).join(''));
+        covered += j - f;
+      }
+      j = f >= 0 ? f : j - 1;
+    }
+    const result = { words, complete: covered === all.length };
+    if (wordCache.size >= 256) wordCache.clear();
+    wordCache.set(text, result);
+    return result;
   }
 
-  /** The terms with each Chinese phrase found nowhere split into its pieces; null when none can be. */
+  /** The terms with each Chinese phrase found nowhere whole read as its words, when they cover it; null when none is. */
   function splitTerms(ts: Term[]): Term[] | null {
     let split = false;
     const out = ts.flatMap((t) => {
-      const pieces = t.han && !occurrences(t.text) ? piecesOf(t.text) : null;
-      if (!pieces) return [t];
+      if (!t.han || [...t.text].length < 4 || occurrences(t.text)) return [t];
+      const { words, complete } = wordsOf(t.text);
+      if (!complete) return [t];
       split = true;
-      return pieces.flatMap((p) => term(p, false));
+      return words.flatMap((w) => term(w, false));
     });
     return split ? out.slice(0, MAX_TOKENS) : null;
   }
@@ -1136,43 +1152,6 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   }
 
   /**
-   * The words of a Chinese sentence that the directory holds, left to right:
-   * the pieces of two to four characters covering most of it, the fewest
-   * among equals (我想找人帮忙照顾老人 → 帮忙 照顾 老人).
-   */
-  function wordsOf(text: string): string[] {
-    const chars = [...text];
-    const n = chars.length;
-    // over the first j characters: the most covered, with the fewest pieces; from[j] is where
-    // the piece ending at j starts, or -1 when character j - 1 is left out
-    const covered = new Int32Array(n + 1).fill(-1);
-    const pieces = new Int32Array(n + 1);
-    const from = new Int32Array(n + 1);
-    covered[0] = 0;
-    const reach = (j: number, c: number, p: number, f: number): void => {
-      if (c > (covered[j] ?? 0) || (c === covered[j] && p < (pieces[j] ?? 0))) {
-        covered[j] = c;
-        pieces[j] = p;
-        from[j] = f;
-      }
-    };
-    for (let i = 0; i < n; i++) {
-      const c = covered[i] ?? 0;
-      const p = pieces[i] ?? 0;
-      reach(i + 1, c, p, -1);
-      // a piece that occurs nowhere has no longer piece from the same start that does
-      for (let j = i + 2; j <= Math.min(n, i + MAX_WORD) && occurrences(chars.slice(i, j).join('')); j++) reach(j, c + j - i, p + 1, i);
-    }
-    const out: string[] = [];
-    for (let j = n; j > 0; ) {
-      const f = from[j] ?? -1;
-      if (f >= 0) out.unshift(chars.slice(f, j).join(''));
-      j = f >= 0 ? f : j - 1;
-    }
-    return out;
-  }
-
-  /**
    * Nothing holds every word: the documents holding at least half as many
    * of the query's words (those the directory knows) as the best one does,
    * those holding more first, then by each word's match weighted by its
@@ -1180,7 +1159,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
    * null when none was.
    */
   function matchMost(ts: Term[], keep: (d: number) => boolean): Term[] | null {
-    const words = ts.flatMap((t) => (t.han && [...t.text].length > MAX_WORD ? wordsOf(t.text).flatMap((w) => term(w, false)) : [t]));
+    const words = ts.flatMap((t) => (t.han && [...t.text].length > MAX_WORD ? wordsOf(t.text).words.flatMap((w) => term(w, false)) : [t]));
     if (++searchStamp >= 0x7ffffff) {
       accCount.fill(0);
       searchStamp = 1;
