@@ -1426,7 +1426,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         }
         // typo tolerance for a single word; several words stay an AND
         if (nFound < FUZZY_BELOW && ts.length === 1) fuzzy(query, ts, keep);
-        else boostTogether(ts, !/\s$/u.test(query));
+        else if (nFound > 0) boostTogether(ts, !/\s$/u.test(query));
         // still nothing, for a sentence typed as it is said: the organizations holding most of its
         // words (words a person typed apart stay an AND)
         const most = nFound === 0 && ts.some((t) => t.han && [...t.text].length > MAX_WORD) ? matchMost(ts, keep) : null;
