@@ -155,6 +155,19 @@ export const SearchPinyin: Story = {
   parameters: { docs: { description: { story: 'Pinyin initials (ylfw → 养老服务); try yanglao, yang老 or 醫患 in the search box.' } } },
 };
 
+export const SearchSentence: Story = {
+  name: 'Search: a sentence, partly matched',
+  args: { query: '我想给家里老人找个助餐的地方' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'A sentence typed as it is said: no organization holds it whole, so the directory shows those holding most of its words (老人, 助餐) and says so above the list. Try 儿童托管 (words run together, all found), lüshi or yang lao.',
+      },
+    },
+  },
+};
+
 export const Filtered: Story = {
   name: 'Filtered: elderly care with free places',
   args: { filters: { ...NO_FILTERS, category: 'elderly', hasCapacity: true } },
@@ -254,6 +267,7 @@ export const StatesByTheme: Story = {
     const states: [string, Partial<DirectoryArgs>, DataAdapter][] = [
       ['loading', {}, pendingAdapter],
       ['results', { query: '合唱' }, data],
+      ['partly matched', { query: '我想给家里老人找个助餐的地方' }, data],
       ['empty', { filters: { ...NO_FILTERS, type: ['community-team'], minRating: '3A' } }, data],
       ['error', {}, failingAdapter],
       ['offline', {}, loaded['offline'] as DataAdapter],
