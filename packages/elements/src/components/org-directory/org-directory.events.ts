@@ -8,12 +8,18 @@ export interface SearchCompletedDetail {
   total: number;
   /** How long the index took to answer, in ms (the worker's round trip included). */
   searchMs: number;
+  /**
+   * No organization holds every word: the results hold only some of them (a
+   * sentence typed as it is said). Like zero results, a sign of demand that
+   * finds no exact supply.
+   */
+  partial: boolean;
 }
 
 /**
  * The directory shows the results of a search (fired after they are
- * rendered). A portal can count searches with no results to see where demand
- * meets no supply.
+ * rendered). A portal can count searches with no results, or only partial
+ * ones, to see where demand meets no supply.
  */
 export class RlSearchCompletedEvent extends CustomEvent<SearchCompletedDetail> {
   static readonly eventName = 'rl-search-completed';

@@ -446,6 +446,7 @@ describe('rl-org-directory', function () {
       const h = await mount({ query: PARTLY_MATCHED });
       const found = await searched(h);
       expect(found.total).to.be.greaterThan(0);
+      expect(found.partial).to.equal(true);
       const note = root(h.el).querySelector('.partial');
       expect(text(note)).to.contain('部分字词');
       // the words it found are the ones highlighted in the rows
@@ -455,7 +456,7 @@ describe('rl-org-directory', function () {
       await waitUntil(() => root(h.el).querySelector('[role="status"]')?.textContent?.includes('部分字词'), 'not announced', { timeout: 3000 });
       // a search that every result matches in full has no such note
       h.el.query = '助餐';
-      await searched(h);
+      expect((await searched(h)).partial).to.equal(false);
       expect(root(h.el).querySelector('.partial')).to.equal(null);
     });
 

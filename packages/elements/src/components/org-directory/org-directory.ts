@@ -337,7 +337,7 @@ export class RlOrgDirectory extends RlElement {
       await this.updateComplete;
       await this.resultsEl?.updateComplete;
       if (this.shown?.window !== window) return;
-      this.dispatchEvent(new RlSearchCompletedEvent({ query, filters: options.filters, sort, total: result.total, searchMs }));
+      this.dispatchEvent(new RlSearchCompletedEvent({ query, filters: options.filters, sort, total: result.total, partial: result.partial === true, searchMs }));
     };
     const fail = (error: unknown): void => {
       next();
