@@ -1,7 +1,8 @@
 // Keystroke → results painted in Chromium, with 35,000 organizations in <rl-org-directory>.
 //
 //   npm run build            (this script builds nothing)
-//   node bench/directory-paint.bench.mjs          (add --main to index on the page's thread)
+//   node bench/directory-paint.bench.mjs          (add --main to index on the page's thread,
+//                                                  --pauses to type like a person: see PAUSES)
 //
 // It generates the city-scale dataset with the built @renling/mocks, writes it as a static
 // data file (the read-only `src` source a street site without a backend uses) beside a page
@@ -57,6 +58,11 @@ const WARM_UP = { text: 'abc', kind: 'keys' };
 const ROUNDS = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 3;
 // A resident reads the page before typing: the directory's idle warm-up has run by then.
 const SETTLE_MS = 2000;
+// By default each key is pressed as soon as the previous one's results are painted, found by a
+// requestAnimationFrame poll, so keys land a few ms into a frame and the page never idles.
+// `--pauses` waits 60–150 ms between keys and polls with a timer instead: the page goes idle
+// between keys, as when a person types, and keys land anywhere in the display's frame.
+const PAUSES = process.argv.includes('--pauses');
 
 const out = `${root}bench/dist/directory-paint/`;
 mkdirSync(out, { recursive: true });
@@ -153,8 +159,9 @@ try {
   /** One keystroke, then wait until its results are painted; returns the sample. */
   const keystroke = async (press) => {
     const before = await page.evaluate(() => window.__bench.samples.length);
+    if (PAUSES) await new Promise((resolve) => setTimeout(resolve, 60 + Math.random() * 90));
     await press();
-    await page.waitForFunction((n) => window.__bench.samples.length > n, before, { timeout: 10_000 });
+    await page.waitForFunction((n) => window.__bench.samples.length > n, before, { timeout: 10_000, polling: PAUSES ? 20 : 'raf' });
     return page.evaluate(() => window.__bench.samples.at(-1));
   };
   const typeQuery = async ({ text, kind }) => {
@@ -211,6 +218,7 @@ try {
       index_p95_ms: Number(quantile(index, 0.95).toFixed(2)),
       rendered_p95_ms: Number(quantile(rendered, 0.95).toFixed(2)),
       index: mode,
+      typing: PAUSES ? 'pauses' : 'back-to-back',
       dom_rows: rows,
       load_ms: Math.round(loadMs),
     }),
