@@ -341,6 +341,29 @@ describe('search: suggest', () => {
 });
 
 describe('search: robustness', () => {
+  it('answers a search asked again (Backspace, a filter toggled back) exactly as the first time', () => {
+    // one index answers in the order a person types; the other forgets between searches
+    const other = createSearchIndex(records);
+    const forget = (): void => {
+      for (let i = 0; i < 10; i++) other.search(`x${i}`);
+    };
+    const typed = ['y', 'ya', 'yan', 'yang', 'yanglao', 'yang', 'ya', 'y', '', '家里老人需要助餐', '家里', '儿童托管', '儿童', '儿童托管'];
+    const filters = [undefined, { categoryCode: 'elderly' }, undefined, {}];
+    for (const f of filters) {
+      for (const q of typed) {
+        const options = { limit: 10, offset: 2, ...(f ? { filters: f } : {}) };
+        forget();
+        expect(index.search(q, options), `${q} ${JSON.stringify(f)}`).to.deep.equal(other.search(q, options));
+      }
+    }
+    // a change is seen at once
+    const before = index.search('完全新的名字').total;
+    index.add(rec(org('r-new', '完全新的名字服务社')));
+    expect(index.search('完全新的名字').total).to.equal(before + 1);
+    index.remove('r-new');
+    expect(index.search('完全新的名字').total).to.equal(before);
+  });
+
   it('never throws on arbitrary Unicode queries', () => {
     const small = createSearchIndex(handMade());
     fc.assert(
