@@ -60,8 +60,6 @@ const SPELLINGS_CHECKED = 48;
 const SPELL_STEPS = 5000;
 /** Verified matches kept across searches, in postings. */
 const VERIFIED_BUDGET = 300_000;
-/** Searches whose matches are kept, the latest first: Backspace asks for each of them again. */
-const RECENT_SEARCHES = 8;
 const SEP = '\u0001';
 const MAX_QUERY = 200;
 const MAX_TOKENS = 12;
@@ -259,7 +257,6 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     version++;
     nameRank = null;
     wordCache.clear();
-    recent.clear();
     if (verifiedSize) {
       verified.clear();
       verifiedSize = 0;
@@ -1408,50 +1405,12 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   let lastSearch = '';
   let lastTerms: Term[] = [];
   let lastPartial = false;
-  /**
-   * The matches of recent searches by key, so that Backspace over a word does
-   * not match its shorter forms again; kept in arrays allocated once and
-   * reused, as typing must not feed the garbage collector.
-   */
-  interface Recent {
-    docs: Int32Array;
-    scores: Float64Array;
-    n: number;
-    terms: Term[];
-    partial: boolean;
-  }
-  const recent = new Map<string, Recent>();
-  function remember(key: string): void {
-    let slot: Recent | undefined;
-    if (recent.size >= RECENT_SEARCHES) {
-      const oldest = recent.keys().next().value ?? '';
-      slot = recent.get(oldest);
-      recent.delete(oldest);
-    }
-    if (!slot || slot.docs.length < nFound) slot = { docs: new Int32Array(foundDocs.length), scores: new Float64Array(foundDocs.length), n: 0, terms: [], partial: false };
-    slot.docs.set(foundDocs.subarray(0, nFound));
-    slot.scores.set(foundScores.subarray(0, nFound));
-    slot.n = nFound;
-    slot.terms = lastTerms;
-    slot.partial = lastPartial;
-    recent.set(key, slot);
-  }
 
   function search(query: string, options: SearchOptions = {}): SearchResult {
     let ts = terms(query);
     const sort = options.sort ?? 'relevance';
     const key = `${version}\u0000${query}\u0000${JSON.stringify(options.filters ?? {})}`;
-    const known = key === lastSearch ? undefined : recent.get(key);
-    if (known) {
-      foundDocs.set(known.docs.subarray(0, known.n));
-      foundScores.set(known.scores.subarray(0, known.n));
-      nFound = known.n;
-      ({ terms: lastTerms, partial: lastPartial } = known);
-      lastSearch = key;
-      // the latest last
-      recent.delete(key);
-      recent.set(key, known);
-    } else if (key !== lastSearch) {
+    if (key !== lastSearch) {
       const keep = filter(options.filters);
       nFound = 0;
       lastPartial = false;
@@ -1476,7 +1435,6 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       }
       lastSearch = key;
       lastTerms = ts;
-      remember(key);
     }
     ts = lastTerms;
     const total = nFound;
