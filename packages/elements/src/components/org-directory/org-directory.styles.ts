@@ -154,16 +154,10 @@ export const orgDirectoryStyles = css`
   .note {
     color: ${token('color-text-muted')};
   }
-  /* results that hold only some of the words: said in words, not by colour alone */
+  /* .notice: styles/states.ts (noticeStyles); a partial match's note sits above the list */
   .partial {
-    margin: 0 0 ${token('space-s')};
-    padding: ${token('space-s')} ${token('space-m')};
-    border-inline-start: 4px solid ${token('color-warning')};
-    border-radius: ${token('radius-s')};
-    background: ${token('color-surface-muted')};
-    color: ${token('color-text')};
+    margin-block-end: ${token('space-s')};
   }
-  /* .notice: styles/states.ts (noticeStyles) */
 
   .loading {
     display: flex;

@@ -636,9 +636,9 @@ export class RlOrgDirectory extends RlElement {
   private renderResults(shown: ShownResults, active: ActiveFilter[]) {
     if (shown.window.total === 0) return this.renderEmpty(shown, active);
     return html`${shown.window.partial
-        ? html`<p part="message" class="partial">
-            ${msg('没有同时符合所有字词的组织，下面是符合其中部分字词的，标出的是符合的字词。', { id: 'directory.partial' })}
-          </p>`
+        ? html`<div part="message" class="notice partial">
+            <p>${msg('没有同时符合所有字词的组织，下面是符合其中部分字词的，标出的是符合的字词。', { id: 'directory.partial' })}</p>
+          </div>`
         : nothing}<rl-org-results
       part="results"
       .source=${shown.window}
