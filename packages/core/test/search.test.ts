@@ -102,6 +102,45 @@ describe('search: query kinds', () => {
     expect(small.search('咖啡豆烘焙课程').total).to.equal(0);
   });
 
+  it('reads pinyin with a slip of the keys as the likeliest pinyin one slip away, and says so', () => {
+    const small = createSearchIndex([
+      rec(org('m-care', '华阳养老服务中心', { description: '' }), [offer('m-care', '老年人助餐', { description: '' })]),
+      rec(org('m-vol', '长宁志愿者协会', { description: '' })),
+      rec(org('m-clinic', '社区卫生服务中心', { description: '' })),
+      rec(org('m-other', '青少年篮球队', { description: '' })),
+    ]);
+    // a neighbouring key, two letters swapped, one too many, one left out
+    for (const [typed, read, id] of [
+      ['yanglai', 'yanglao', 'm-care'],
+      ['yangloa', 'yanglao', 'm-care'],
+      ['yanglaoo', 'yanglao', 'm-care'],
+      ['zhiyaunzhe', 'zhiyuanzhe', 'm-vol'],
+      ['zhiyuanze', 'zhiyuanzhe', 'm-vol'],
+      ['laonianrne', 'laonianren', 'm-care'],
+      ['shequwiesheng', 'shequweisheng', 'm-clinic'],
+    ] as const) {
+      const found = small.search(typed);
+      expect(found.corrected, typed).to.equal(read);
+      expect(found.hits.map((h) => h.id), typed).to.deep.equal([id]);
+    }
+    // the matches are highlighted as read
+    const spans = small.search('yanglai').hits[0]!.matches.flatMap((m) => m.ranges.map(([s, e]) => m.text.slice(s, e)));
+    expect(spans).to.include('养老');
+    // a word still being typed reads its last syllable begun; other words stay an AND
+    expect(small.search('yanglaofuwi').corrected).to.equal('yanglaofuwu');
+    expect(small.search('huayang yanglai').hits.map((h) => h.id)).to.deep.equal(['m-care']);
+    expect(small.search('huayang yanglai').corrected).to.equal('huayang yanglao');
+    expect(small.search('changning yanglai').total).to.equal(0);
+    // what matches as typed is never read otherwise, nor is a short word or one with no pinyin near it
+    expect(small.search('yanglao').corrected).to.equal(undefined);
+    expect(small.search('yangl').corrected).to.equal(undefined);
+    expect(small.search('ylao').corrected).to.equal(undefined);
+    expect(small.search('lovely').total).to.equal(0);
+    expect(small.search('qwxzv').total).to.equal(0);
+    // filters still hold
+    expect(small.search('yanglai', { filters: { type: ['community-team'] } }).total).to.equal(0);
+  });
+
   it('folds traditional characters both ways', () => {
     expect(top('医患纠纷')).to.include('t-yihuan');
     expect(top('醫患')).to.include('t-yihuan');

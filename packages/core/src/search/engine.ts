@@ -19,7 +19,7 @@
 import type { Audience, Locale, Organization, Rating, ServiceOffer } from '../model.js';
 import { taxonomy } from '../taxonomy.js';
 import { fuzzyCandidates, type FuzzyItem } from './fuzzy.js';
-import { findUnits, parsePinyin, plainPinyin, syllablesWithPrefix, unitsAt, unitsOfHan, widenLast, type Unit } from './pinyin.js';
+import { findUnits, parsePinyin, plainPinyin, syllablesWithPrefix, unitsAt, unitsOfHan, wholeSyllables, widenLast, type Unit } from './pinyin.js';
 import { IntMap, Postings, Scratch, type IntMapState, type PostingsState } from './postings.js';
 import { defaultReadings } from './readings.js';
 import { fold, foldWithOrigins, isHan, isWordChar } from './text.js';
@@ -67,6 +67,17 @@ const MAX_TOKENS = 12;
 const MAX_SENTENCE = 64;
 /** The longest piece of a sentence read as one word: longer ones are phrases, too strict for a partial match. */
 const MAX_WORD = 4;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** The letters beside each on a QWERTY keyboard: a changed letter is taken to be a neighbour's slip. */
+const NEIGHBOURS: Record<string, string> = {
+  q: 'wa', w: 'qeas', e: 'wrsd', r: 'etdf', t: 'ryfg', y: 'tugh', u: 'yihj', i: 'uojk', o: 'ipkl', p: 'ol',
+  a: 'qwsz', s: 'awedxz', d: 'serfcx', f: 'drtgvc', g: 'ftyhbv', h: 'gyujnb', j: 'huikmn', k: 'jiolm', l: 'kop',
+  z: 'asx', x: 'zsdc', c: 'xdfv', v: 'cfgb', b: 'vghn', n: 'bhjm', m: 'njk',
+};
+/** A word of letters this long or longer that finds nothing is read with one letter fixed; shorter ones are too often English. */
+const MIN_MISTYPED = 5;
+/** A one-letter fix whose last syllable is only begun counts for less than one that reads whole. */
+const BEGUN = 0.5;
 /** In a partial match, one more of the query's words outweighs any difference in how well they match. */
 const PER_WORD = 1000;
 /** Reading words: a character more covered outweighs any number of pieces, a piece fewer any commonness. */
@@ -257,6 +268,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     version++;
     nameRank = null;
     wordCache.clear();
+    pairWeights.clear();
     if (verifiedSize) {
       verified.clear();
       verifiedSize = 0;
@@ -1151,6 +1163,109 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     }
   }
 
+  // ------------------------------------------------------------ mistyped pinyin
+  /**
+   * How strongly the directory reads syllable `a` then `b`: the most
+   * documents one pair of characters read so is in (养老 for yang lao).
+   */
+  const pairWeights = new Map<number, number>();
+  function pairWeight(a: number, b: number): number {
+    const key = a * 1024 + b;
+    let most = pairWeights.get(key);
+    if (most === undefined) {
+      most = 0;
+      for (const bigram of spellings.get(key) ?? []) {
+        const list = charBi.get(bigram);
+        if (list !== undefined) most = Math.max(most, postings.count(list));
+      }
+      pairWeights.set(key, most);
+    }
+    return most;
+  }
+
+  /**
+   * How likely `letters` is pinyin the directory holds: read as two or more
+   * whole syllables (the last only begun, while it is being typed), the
+   * weakest of its adjacent pairs' weights, best over the ways to split it;
+   * 0 when it cannot be read so.
+   */
+  function readability(letters: string, typing: boolean): number {
+    const n = letters.length;
+    // best[i] by the syllable before position i: the weakest link of the best reading of letters.slice(i)
+    const best = new Map<number, number>();
+    const from = (i: number, prev: number, syllablesSoFar: number): number => {
+      if (i === n) return syllablesSoFar >= 2 ? Infinity : 0;
+      const key = (i * 1024 + prev) * 4 + Math.min(syllablesSoFar, 2);
+      const known = best.get(key);
+      if (known !== undefined) return known;
+      let value = 0;
+      for (let len = 1; len <= Math.min(6, n - i); len++) {
+        const piece = letters.slice(i, i + len);
+        const ids = wholeSyllables(piece, r);
+        let factor = 1;
+        let reading = ids;
+        if (!ids.length && typing && i + len === n && len > 1) {
+          reading = syllablesWithPrefix(r, piece);
+          factor = BEGUN;
+        }
+        for (const id of reading) {
+          const link = prev ? pairWeight(prev, id) * factor : Infinity;
+          if (link <= value) continue;
+          value = Math.max(value, Math.min(link, from(i + len, id, syllablesSoFar + 1)));
+        }
+      }
+      best.set(key, value);
+      return value;
+    };
+    return from(0, 0, 0);
+  }
+
+  /**
+   * A word of letters found nowhere (yanglai, yangloa, zhiyaunzhe), read as
+   * the likeliest pinyin one slip away: two letters swapped, one too many,
+   * one left out, or a key beside the right one. Only whole syllables the
+   * directory reads in pairs count. Null when none reads.
+   */
+  function mistyped(text: string, typing: boolean): string | null {
+    if (text.length < MIN_MISTYPED || text.length > 24 || !/^[a-z]+$/u.test(text)) return null;
+    const seen = new Set<string>([text]);
+    let best: string | null = null;
+    let bestWeight = 0;
+    const consider = (candidate: string): void => {
+      if (seen.has(candidate)) return;
+      seen.add(candidate);
+      const weight = readability(candidate, typing);
+      if (weight > bestWeight) {
+        best = candidate;
+        bestWeight = weight;
+      }
+    };
+    const n = text.length;
+    // the commonest slips first, so they win a tie: swapped, one too many, a neighbouring key, one left out
+    for (let i = 0; i + 1 < n; i++) consider(text.slice(0, i) + (text[i + 1] ?? '') + (text[i] ?? '') + text.slice(i + 2));
+    for (let i = 0; i < n; i++) consider(text.slice(0, i) + text.slice(i + 1));
+    for (let i = 0; i < n; i++) for (const ch of NEIGHBOURS[text[i] ?? ''] ?? '') consider(text.slice(0, i) + ch + text.slice(i + 1));
+    for (let i = 0; i <= n; i++) for (const ch of LETTERS) consider(text.slice(0, i) + ch + text.slice(i));
+    return best;
+  }
+
+  /**
+   * The terms with each word of letters that finds nothing read as its
+   * likeliest one-letter fix, and the query as read; null when none has one.
+   */
+  function correctTerms(ts: Term[], typingLast: boolean): { terms: Term[]; query: string } | null {
+    let fixed = false;
+    const out = ts.flatMap((t, i) => {
+      const typing = typingLast && i === ts.length - 1;
+      if (!t.latin || t.text.length < MIN_MISTYPED || evaluate(t) > 0) return [t];
+      const better = mistyped(t.text, typing);
+      if (!better) return [t];
+      fixed = true;
+      return term(better, typing);
+    });
+    return fixed ? { terms: out, query: out.map((t) => t.text).join(' ') } : null;
+  }
+
   /**
    * Nothing holds every word: the documents holding at least half as many
    * of the query's words (those the directory knows) as the best one does,
@@ -1405,6 +1520,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   let lastSearch = '';
   let lastTerms: Term[] = [];
   let lastPartial = false;
+  let lastCorrected: string | null = null;
 
   function search(query: string, options: SearchOptions = {}): SearchResult {
     let ts = terms(query);
@@ -1414,6 +1530,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       const keep = filter(options.filters);
       nFound = 0;
       lastPartial = false;
+      lastCorrected = null;
       if (ts.length === 0) {
         for (let d = 0; d < count; d++) if (alive[d] && keep(d)) found(d, quality[d] ?? 1);
       } else {
@@ -1423,6 +1540,15 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         if (split) {
           matchAll(split, keep);
           if (nFound > 0) ts = split;
+        }
+        // pinyin with a letter slipped: the likeliest reading one letter away, said as such
+        const fix = nFound === 0 ? correctTerms(ts, !/\s$/u.test(query)) : null;
+        if (fix) {
+          matchAll(fix.terms, keep);
+          if (nFound > 0) {
+            ts = fix.terms;
+            lastCorrected = fix.query;
+          }
         }
         // typo tolerance for a single word; several words stay an AND
         if (nFound < FUZZY_BELOW && ts.length === 1) fuzzy(query, ts, keep);
@@ -1449,7 +1575,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
             const rec = recs[d] as SearchRecord;
             return { id: rec.organization.id, score: foundScores[i] ?? 0, organization: rec.organization, matches: matches(d, ts, categories) };
           });
-    return lastPartial ? { hits, total, partial: true } : { hits, total };
+    return { hits, total, ...(lastPartial ? { partial: true } : {}), ...(lastCorrected !== null ? { corrected: lastCorrected } : {}) };
   }
 
   function suggest(query: string, limit = 8): string[] {

@@ -38,6 +38,12 @@ export function plainPinyin(text: string): string {
   return text.normalize('NFD').replace(/u\u0308/gu, 'v').replace(/[\u0300-\u036f]/gu, '');
 }
 
+/** The syllables `piece` spells whole: itself, and lü for lu (and the like); none when it is not a syllable. */
+export function wholeSyllables(piece: string, readings: ReadingTable): number[] {
+  const alias = U_FOR_V[piece];
+  return [readings.knownSyllable(piece), alias ? readings.knownSyllable(alias) : 0].filter((id) => id > 0);
+}
+
 interface Inventory {
   byPrefix: Map<string, number[]>;
   sorted: string[];
@@ -88,8 +94,7 @@ export function parsePinyin(letters: string, readings: ReadingTable): Parse[] {
     const options: { unit: Unit; next: number; cost: number; abbr: number; long: number }[] = [];
     for (let len = Math.min(6, n - i); len >= 1; len--) {
       const piece = letters.slice(i, i + len);
-      const alias = U_FOR_V[piece];
-      const ids = [readings.knownSyllable(piece), alias ? readings.knownSyllable(alias) : 0].filter((id) => id > 0);
+      const ids = wholeSyllables(piece, readings);
       // a one-letter syllable (n, m, e) is as likely an initial: no cheaper than one
       if (ids.length) options.push({ unit: { ids, letter: piece.charAt(0), full: true }, next: i + len, cost: len > 1 ? 0.05 : 1, abbr: 0, long: len > 1 ? 1 : 0 });
       else if (i + len === n) {

@@ -31,8 +31,8 @@ export type WorkerHit = Omit<SearchHit, 'organization'>;
 export function handleRequest(index: SearchIndex, request: WorkerRequest): unknown {
   switch (request.op) {
     case 'search': {
-      const { hits, total, partial } = index.search(request.query, request.options);
-      return { total, ...(partial ? { partial } : {}), hits: hits.map(({ id, score, matches }): WorkerHit => ({ id, score, matches })) };
+      const { hits, total, partial, corrected } = index.search(request.query, request.options);
+      return { total, ...(partial ? { partial } : {}), ...(corrected !== undefined ? { corrected } : {}), hits: hits.map(({ id, score, matches }): WorkerHit => ({ id, score, matches })) };
     }
     case 'suggest':
       return index.suggest(request.query, request.limit);

@@ -51,6 +51,12 @@ export interface SearchResult {
    * directory knows, the rarer words counting more.
    */
   partial?: boolean;
+  /**
+   * Nothing matched the query as typed, and a word of letters in it was read
+   * as the likeliest pinyin one letter away (yanglai → yanglao): the query
+   * as read. The hits are its matches.
+   */
+  corrected?: string;
 }
 
 export interface SearchOptions {

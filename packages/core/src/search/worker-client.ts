@@ -122,10 +122,11 @@ export function createSearchWorker(records: SearchRecord[], options: SearchWorke
       return size;
     },
     search: async (query: string, options?: SearchOptions): Promise<SearchResult> => {
-      const { hits, total, partial } = await call<{ hits: WorkerHit[]; total: number; partial?: boolean }>({ op: 'search', query, ...(options ? { options } : {}) });
+      const { hits, total, partial, corrected } = await call<Omit<SearchResult, 'hits'> & { hits: WorkerHit[] }>({ op: 'search', query, ...(options ? { options } : {}) });
       return {
         total,
         ...(partial ? { partial } : {}),
+        ...(corrected !== undefined ? { corrected } : {}),
         hits: hits.flatMap((hit) => {
           const organization = organizations.get(hit.id);
           return organization ? [{ id: hit.id, score: hit.score, organization, matches: hit.matches }] : [];
