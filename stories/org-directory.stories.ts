@@ -168,6 +168,19 @@ export const SearchSentence: Story = {
   },
 };
 
+export const SearchMistyped: Story = {
+  name: 'Search: pinyin with a slip of the keys',
+  args: { query: 'yanglai' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Nothing matches yanglai as typed, so the directory reads it as the likeliest pinyin one slip away (yanglao, 养老) and says so above the list. Try yangloa (two letters swapped), zhiyuanze (a letter left out) or laonianrne.',
+      },
+    },
+  },
+};
+
 export const Filtered: Story = {
   name: 'Filtered: elderly care with free places',
   args: { filters: { ...NO_FILTERS, category: 'elderly', hasCapacity: true } },
@@ -268,6 +281,7 @@ export const StatesByTheme: Story = {
       ['loading', {}, pendingAdapter],
       ['results', { query: '合唱' }, data],
       ['partly matched', { query: '我想给家里老人找个助餐的地方' }, data],
+      ['pinyin slip read', { query: 'yanglai' }, data],
       ['empty', { filters: { ...NO_FILTERS, type: ['community-team'], minRating: '3A' } }, data],
       ['error', {}, failingAdapter],
       ['offline', {}, loaded['offline'] as DataAdapter],

@@ -29,10 +29,11 @@ export function mountDirectory(container: HTMLElement): RlOrgDirectory {
   directory.urlPrefix = 'dir-';
   directory.headingLevel = 3;
   directory.addEventListener('rl-search-completed', (event: RlSearchCompletedEvent) => {
-    const { query, total, partial } = event.detail;
+    const { query, total, partial, corrected } = event.detail;
     // a real portal would send these to its statistics: demand that no organization meets yet
     if (total === 0 && query) console.info(`[portal] no organization found for “${query}”`);
     else if (partial) console.info(`[portal] only some words of “${query}” found`);
+    else if (corrected !== null) console.info(`[portal] “${query}” found nothing as typed; shown as “${corrected}”`);
   });
   container.append(directory);
   return directory;

@@ -186,6 +186,8 @@ export class ResultWindow implements ResultSource {
   readonly total: number;
   /** No organization holds every word of the search: these hold the most of them. */
   readonly partial: boolean;
+  /** Nothing matched the search as typed: these match it as read with one slip of the keys fixed (yanglai → yanglao). */
+  readonly corrected: string | null;
   private readonly pages = new Map<number, SearchHit[]>();
   private readonly loading = new Set<number>();
 
@@ -196,6 +198,7 @@ export class ResultWindow implements ResultSource {
   ) {
     this.total = first.total;
     this.partial = first.partial === true;
+    this.corrected = first.corrected ?? null;
     this.pages.set(0, first.hits);
   }
 

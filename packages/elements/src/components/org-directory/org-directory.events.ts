@@ -14,6 +14,12 @@ export interface SearchCompletedDetail {
    * finds no exact supply.
    */
   partial: boolean;
+  /**
+   * Nothing matched the query as typed, and the results are for it read
+   * with one slip of the keys fixed (yanglai → yanglao): the query as read;
+   * null otherwise.
+   */
+  corrected: string | null;
 }
 
 /**

@@ -202,6 +202,13 @@ describe('rl-org-directory', function () {
         await expect(h.el).to.be.accessible();
       });
 
+      it(`pinyin with a slip of the keys, read as meant (${theme})`, async () => {
+        const h = await mount({ theme, query: 'yanglai' });
+        expect((await searched(h)).corrected).to.equal('yanglao');
+        await waitUntil(() => root(h.el).querySelector('.partial'), 'no note on a corrected search');
+        await expect(h.el).to.be.accessible();
+      });
+
       it(`error (${theme})`, async () => {
         const h = await mount({ theme, adapter: flakyAdapter(createMemoryAdapter(streetDataset()), Infinity) });
         await waitUntil(() => root(h.el).querySelector('[role="alert"]'), 'no error shown');
@@ -457,6 +464,27 @@ describe('rl-org-directory', function () {
       // a search that every result matches in full has no such note
       h.el.query = '助餐';
       expect((await searched(h)).partial).to.equal(false);
+      expect(root(h.el).querySelector('.partial')).to.equal(null);
+    });
+
+    it('reads pinyin typed with a slip of the keys as the likeliest pinyin, and says what it searched for', async () => {
+      const h = await mount();
+      await searched(h);
+      const found = await typeQuery(h, 'yanglai');
+      expect(found.query).to.equal('yanglai');
+      expect(found.corrected).to.equal('yanglao');
+      expect(found.total).to.be.greaterThan(0);
+      const note = root(h.el).querySelector('.partial');
+      expect(text(note)).to.contain('没有找到“yanglai”').and.contain('按“yanglao”找到');
+      // the rows hold what it was read as, highlighted
+      const marked = rows(h).flatMap((r) => [...r.querySelectorAll('mark')].map((m) => m.textContent ?? ''));
+      expect(marked.some((m) => m.includes('养老')), marked.join(' ')).to.equal(true);
+      await waitUntil(() => root(h.el).querySelector('[role="status"]')?.textContent?.includes('按“yanglao”找到'), 'not announced', { timeout: 3000 });
+      // one more letter that matches as typed: no note
+      await sendKeys({ press: 'Backspace' });
+      const typing = await searched(h);
+      expect(typing.query).to.equal('yangla');
+      expect(typing.corrected).to.equal(null);
       expect(root(h.el).querySelector('.partial')).to.equal(null);
     });
 

@@ -332,12 +332,14 @@ export class RlOrgDirectory extends RlElement {
       this.shown = { window, query, filters, sort, locale };
       this.version++;
       if (!sameList) this.resultsEl?.reset();
-      this.scheduleAnnouncement(result.total, result.partial === true);
+      this.scheduleAnnouncement(window);
       this.scheduleSuggestions();
       await this.updateComplete;
       await this.resultsEl?.updateComplete;
       if (this.shown?.window !== window) return;
-      this.dispatchEvent(new RlSearchCompletedEvent({ query, filters: options.filters, sort, total: result.total, partial: result.partial === true, searchMs }));
+      this.dispatchEvent(
+        new RlSearchCompletedEvent({ query, filters: options.filters, sort, total: result.total, partial: window.partial, corrected: window.corrected, searchMs }),
+      );
     };
     const fail = (error: unknown): void => {
       next();
@@ -381,16 +383,18 @@ export class RlOrgDirectory extends RlElement {
     }, SUGGEST_DELAY);
   }
 
-  private scheduleAnnouncement(total: number, partial: boolean): void {
+  private scheduleAnnouncement({ total, partial, corrected }: ResultWindow): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const n = formatNumber(total, currentLocale());
       this.announcement =
         total === 0
           ? msg('没有找到符合条件的组织', { id: 'directory.none-found' })
-          : partial
-            ? msg(str`没有同时符合所有字词的组织，找到 ${n} 家符合其中部分字词的组织`, { id: 'directory.found-partial' })
-            : msg(str`找到 ${n} 家组织`, { id: 'directory.found' });
+          : corrected !== null
+            ? msg(str`没有找到输入的内容，按“${corrected}”找到 ${n} 家组织`, { id: 'directory.found-corrected' })
+            : partial
+              ? msg(str`没有同时符合所有字词的组织，找到 ${n} 家符合其中部分字词的组织`, { id: 'directory.found-partial' })
+              : msg(str`找到 ${n} 家组织`, { id: 'directory.found' });
     }, ANNOUNCE_DELAY);
   }
 
@@ -635,11 +639,16 @@ export class RlOrgDirectory extends RlElement {
 
   private renderResults(shown: ShownResults, active: ActiveFilter[]) {
     if (shown.window.total === 0) return this.renderEmpty(shown, active);
-    return html`${shown.window.partial
+    const { partial, corrected } = shown.window;
+    return html`${corrected !== null
         ? html`<div part="message" class="notice partial">
-            <p>${msg('没有同时符合所有字词的组织，下面是符合其中部分字词的，标出的是符合的字词。', { id: 'directory.partial' })}</p>
+            <p>${msg(str`没有找到“${shown.query.trim()}”，下面是按“${corrected}”找到的组织。`, { id: 'directory.corrected' })}</p>
           </div>`
-        : nothing}<rl-org-results
+        : partial
+          ? html`<div part="message" class="notice partial">
+              <p>${msg('没有同时符合所有字词的组织，下面是符合其中部分字词的，标出的是符合的字词。', { id: 'directory.partial' })}</p>
+            </div>`
+          : nothing}<rl-org-results
       part="results"
       .source=${shown.window}
       .version=${this.version}
