@@ -150,6 +150,12 @@ const hand = [
   ['pinyin-marks', 'huáyánglù xīnlǐ', 'h-xinli', 'exact'],
   ['pinyin-marks', 'lüdi lüshi', 'h-lvshi', 'exact'],
   ['pinyin-marks', 'ludi lushi gongzuozhan', 'h-lvshi', 'exact'],
+  // pinyin with a slip of the keys: two letters swapped, a key beside the right one, one left out
+  ['pinyin-slip', 'tianshanlu yangguangzhijai', 'h-tianshan', 'exact'],
+  ['pinyin-slip', 'xianxia jignju', 'h-jingju', 'exact'],
+  ['pinyin-slip', 'changning lelnig', 'h-leling', 'exact'],
+  ['pinyin-slip', 'huayanglu xinlizixum', 'h-xinli', 'exact'],
+  ['pinyin-slip', 'chongyang jignlao', 'h-chongyang', 'exact'],
   // a sentence, as a resident says it: no organization holds it whole
   ['sentence', '我想找华阳路的心理咨询工作室', 'h-xinli', 'exact'],
   ['sentence', '家里老人想找乐龄助餐点送餐', 'h-leling', 'exact'],
@@ -171,6 +177,15 @@ for (const [kind, make] of [
     }
     else if (q !== o.name) queries.push(label(kind, q, o.id, 'exact'));
   }
+}
+
+// generated names' pinyin with two letters swapped in the middle, labelled by the pinyin meant
+for (let i = 1201; i < ORGS; i += 5003) {
+  const o = data.organizations[i];
+  const right = full(o.name.replace(districtPrefix, '').slice(0, 4));
+  const at = Math.floor(right.length / 2);
+  const slipped = right.slice(0, at) + right.charAt(at + 1) + right.charAt(at) + right.slice(at + 2);
+  if (slipped !== right) queries.push({ ...label('pinyin-slip', right, o.id, 'pinyin'), q: slipped });
 }
 
 const kinds = {};

@@ -269,6 +269,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     nameRank = null;
     wordCache.clear();
     pairWeights.clear();
+    corrections.clear();
     if (verifiedSize) {
       verified.clear();
       verifiedSize = 0;
@@ -967,6 +968,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     foundScores[nFound++] = score;
   }
 
+  /** How many documents each term of this search matched on its own (matchAll). */
+  const termHits = new Map<Term, number>();
   function matchAll(terms: Term[], keep: (d: number) => boolean): void {
     // accCount holds search stamp × 16 + terms matched, so stale counts never need clearing
     if (++searchStamp >= 0x7ffffff) {
@@ -977,6 +980,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     let last = 0;
     terms.forEach((term, t) => {
       const n = evaluate(term);
+      termHits.set(term, n);
       last = 0;
       for (let i = 0; i < n; i++) {
         const d = tokList[i] ?? 0;
@@ -1253,12 +1257,19 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
    * The terms with each word of letters that finds nothing read as its
    * likeliest one-letter fix, and the query as read; null when none has one.
    */
+  const corrections = new Map<string, string | null>();
   function correctTerms(ts: Term[], typingLast: boolean): { terms: Term[]; query: string } | null {
     let fixed = false;
     const out = ts.flatMap((t, i) => {
       const typing = typingLast && i === ts.length - 1;
-      if (!t.latin || t.text.length < MIN_MISTYPED || evaluate(t) > 0) return [t];
-      const better = mistyped(t.text, typing);
+      if (!t.latin || t.text.length < MIN_MISTYPED || (termHits.get(t) ?? evaluate(t)) > 0) return [t];
+      // the same slip is read again on every later search of it: after Backspace, or a filter changed
+      const key = `${typing ? 1 : 0}${t.text}`;
+      let better = corrections.get(key);
+      if (better === undefined) {
+        if (corrections.size >= 256) corrections.clear();
+        corrections.set(key, (better = mistyped(t.text, typing)));
+      }
       if (!better) return [t];
       fixed = true;
       return term(better, typing);
@@ -1531,6 +1542,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       nFound = 0;
       lastPartial = false;
       lastCorrected = null;
+      termHits.clear();
       if (ts.length === 0) {
         for (let d = 0; d < count; d++) if (alive[d] && keep(d)) found(d, quality[d] ?? 1);
       } else {
