@@ -279,6 +279,11 @@ for (const phrase of phrases) {
     if (!recorded && chars.length <= 6) words.set(phrase, diffs);
   }
 }
+// A title ending in 长 (区长, 市长, 会长, 站长) is left out: in organizations' names a 长 after a
+// district, a city or an organization begins a place (普陀区长征镇, 上海市长宁区, 慈善基金会长宁
+//分会), which the title would read as zhang. Words that are not titles stay.
+const NOT_TITLES = new Set(['家长', '成长', '增长', '生长']);
+for (const w of [...words.keys()]) if ([...w].length === 2 && w.endsWith('长') && !NOT_TITLES.has(w)) words.delete(w);
 // Words the issue names explicitly, whatever the sources above say.
 for (const w of ['长宁', '重庆', '银行', '重阳', '长者', '长春', '乐龄', '音乐', '快乐', '调解', '行政', '银行', '单元长', '楼栋长', '网格长', '楼组长']) {
   const d = differences(w, toneless(w));

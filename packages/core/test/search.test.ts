@@ -173,6 +173,19 @@ describe('search: query kinds', () => {
     expect(ids('zhongyang')).not.to.include('t-chongyang');
     expect(top('zhangzhe')).to.include('t-zhangzhe');
     expect(top('yinhang zhiyuanzhe')).to.include('t-bank');
+    // a place that begins with 长 after a district, a city or a society is read as the place, not a title (区长, 市长, 会长)
+    const places = createSearchIndex([
+      rec(org('p-changzheng', '普陀区长征镇为老服务中心', { description: '' })),
+      rec(org('p-changning', '上海市长宁区乐群社工服务社', { description: '' })),
+      rec(org('p-changqiao', '徐汇区长桥街道阳光之家', { description: '' })),
+      rec(org('p-branch', '上海市慈善基金会长宁分会', { description: '' })),
+      rec(org('p-elders', '徐汇区长者照护之家', { description: '' })),
+    ]);
+    expect(ids('putuoquchangzhengzhen', places)).to.deep.equal(['p-changzheng']);
+    expect(ids('shanghaishichangning', places)).to.deep.equal(['p-changning']);
+    expect(ids('changqiao', places)).to.deep.equal(['p-changqiao']);
+    expect(ids('cishanjijinhuichangning', places)).to.deep.equal(['p-branch']);
+    expect(ids('xuhuiquzhangzhe', places)).to.deep.equal(['p-elders']);
   });
 
   it('treats several words as AND across fields', () => {

@@ -1169,18 +1169,24 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
 
   // ------------------------------------------------------------ mistyped pinyin
   /**
-   * How strongly the directory reads syllable `a` then `b`: the most
-   * documents one pair of characters read so is in (养老 for yang lao).
+   * How strongly the directory reads syllable `first` then `second`: the most names,
+   * offers and tags one pair of characters read so is in (养老 for yang
+   * lao). Descriptions do not count: their pairs run across words (成长分享
+   * holds 长分, chang fen).
    */
   const pairWeights = new Map<number, number>();
-  function pairWeight(a: number, b: number): number {
-    const key = a * 1024 + b;
+  function pairWeight(first: number, second: number): number {
+    const key = first * 1024 + second;
     let most = pairWeights.get(key);
     if (most === undefined) {
       most = 0;
       for (const bigram of spellings.get(key) ?? []) {
         const list = charBi.get(bigram);
-        if (list !== undefined) most = Math.max(most, postings.count(list));
+        if (list === undefined || postings.count(list) <= most) continue;
+        const n = postings.decode(list, a, alive);
+        let named = 0;
+        for (let i = 0; i < n; i++) if ((a.masks[i] ?? 0) & SHORT) named++;
+        most = Math.max(most, named);
       }
       pairWeights.set(key, most);
     }
@@ -1235,10 +1241,11 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const seen = new Set<string>([text]);
     let best: string | null = null;
     let bestWeight = 0;
-    const consider = (candidate: string): void => {
+    // a slip at the last letter reads whole: yanglaoo is yanglao, but changzhe is not changzh…
+    const consider = (candidate: string, at: number): void => {
       if (seen.has(candidate)) return;
       seen.add(candidate);
-      const weight = readability(candidate, typing);
+      const weight = readability(candidate, typing && at < text.length - 1);
       if (weight > bestWeight) {
         best = candidate;
         bestWeight = weight;
@@ -1246,10 +1253,10 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     };
     const n = text.length;
     // the commonest slips first, so they win a tie: swapped, one too many, a neighbouring key, one left out
-    for (let i = 0; i + 1 < n; i++) consider(text.slice(0, i) + (text[i + 1] ?? '') + (text[i] ?? '') + text.slice(i + 2));
-    for (let i = 0; i < n; i++) consider(text.slice(0, i) + text.slice(i + 1));
-    for (let i = 0; i < n; i++) for (const ch of NEIGHBOURS[text[i] ?? ''] ?? '') consider(text.slice(0, i) + ch + text.slice(i + 1));
-    for (let i = 0; i <= n; i++) for (const ch of LETTERS) consider(text.slice(0, i) + ch + text.slice(i));
+    for (let i = 0; i + 1 < n; i++) consider(text.slice(0, i) + (text[i + 1] ?? '') + (text[i] ?? '') + text.slice(i + 2), i + 1);
+    for (let i = 0; i < n; i++) consider(text.slice(0, i) + text.slice(i + 1), i);
+    for (let i = 0; i < n; i++) for (const ch of NEIGHBOURS[text[i] ?? ''] ?? '') consider(text.slice(0, i) + ch + text.slice(i + 1), i);
+    for (let i = 0; i <= n; i++) for (const ch of LETTERS) consider(text.slice(0, i) + ch + text.slice(i), i);
     return best;
   }
 
