@@ -207,6 +207,17 @@ describe('search: query kinds', () => {
 });
 
 describe('search: ranking', () => {
+  it('ranks a last syllable typed whole above one it only begins, even at the start of a name', () => {
+    const small = createSearchIndex([
+      rec(org('w-begun', '张珍法律志愿者工作室', { description: '' })),
+      rec(org('w-whole', '马桥镇长者照护之家', { description: '' })),
+    ]);
+    // zhe is typed whole: 长者 (zhang zhe) before 张珍 (zhang zhen), which zhe only begins
+    expect(ids('zhangzhe', small)).to.deep.equal(['w-whole', 'w-begun']);
+    // while it is only begun, both read it so, and the start of a name counts
+    expect(ids('zhangzh', small)[0]).to.equal('w-begun');
+  });
+
   it('ranks syllables or characters typed apart higher where they stand together (yang lao → 养老)', () => {
     const small = createSearchIndex([
       rec(org('a-apart', '杨浦区老年协会', { description: '' })),
