@@ -599,8 +599,10 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       const read = typing && !abbreviated ? widenLast(units, r) : units;
       // two parses may stand for the same syllables (y + l typed, y + l as initials)
       const same = parses.find((p) => p.units.length === read.length && p.units.every((u, i) => u.ids.join() === read[i]?.ids.join()));
+      // the same syllables typed in full or begun are read so, not as initials (yangl: yang + l…)
       if (!same) parses.push({ units: read, tier, abbreviated });
-      else if (tier > same.tier) Object.assign(same, { units: read, tier, abbreviated });
+      else if (same.abbreviated && !abbreviated) Object.assign(same, { units: read, tier, abbreviated });
+      else if (same.abbreviated === abbreviated && tier > same.tier) Object.assign(same, { units: read, tier, abbreviated });
     };
     if (han) {
       const units = unitsOfHan(r.read(text), r);
