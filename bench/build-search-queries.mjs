@@ -156,6 +156,11 @@ const hand = [
   ['pinyin-slip', 'changning lelnig', 'h-leling', 'exact'],
   ['pinyin-slip', 'huayanglu xinlizixum', 'h-xinli', 'exact'],
   ['pinyin-slip', 'chongyang jignlao', 'h-chongyang', 'exact'],
+  // initials first, then whole syllables
+  ['initials-first', 'hyljdxinlizixun', 'h-xinli', 'exact'],
+  ['initials-first', 'cnqleling', 'h-leling', 'exact'],
+  ['initials-first', 'xxxcjdjingju', 'h-jingju', 'exact'],
+  ['initials-first', 'tsljdyangguangzhijia', 'h-tianshan', 'exact'],
   // a sentence, as a resident says it: no organization holds it whole
   ['sentence', '我想找华阳路的心理咨询工作室', 'h-xinli', 'exact'],
   ['sentence', '家里老人想找乐龄助餐点送餐', 'h-leling', 'exact'],

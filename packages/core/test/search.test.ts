@@ -37,6 +37,18 @@ describe('search: query kinds', () => {
     for (const hit of yang.hits) expect(hit.matches.some((m) => m.ranges.some(([s, e]) => /养老/u.test(m.text.slice(s, e)))), hit.organization.name).to.equal(true);
   });
 
+  it('reads initials leading whole syllables (ylfuwu) when nothing matches otherwise', () => {
+    expect(top('hyljdxinlizixun')).to.include('t-xinli');
+    expect(ids('xlzixun', index, 200)).to.include('t-xinli');
+    expect(ids('huayanglu xlzixun', index)).to.include('t-xinli');
+    const spans = index.search('xlzixun', { limit: 200 }).hits.find((h) => h.id === 't-xinli')!.matches.flatMap((m) => m.ranges.map(([s, e]) => m.text.slice(s, e)));
+    expect(spans).to.include('心理咨询');
+    // English words are not bent into initials and syllables: they match as words, or not at all
+    expect(index.search('strong').total).to.equal(0);
+    expect(ids('eldercare')).to.deep.equal(['t-english']);
+    expect(top('sunshine')).to.include('t-english');
+  });
+
   it('reads a Chinese phrase typed without spaces as its words when no document holds it whole', () => {
     const phrase = [
       rec(org('p-both', '阳光儿童服务中心', { description: '' }), [offer('p-both', '课后托管', { description: '' })]),

@@ -270,6 +270,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     wordCache.clear();
     pairWeights.clear();
     corrections.clear();
+    otherTerms.clear();
     if (verifiedSize) {
       verified.clear();
       verifiedSize = 0;
@@ -587,7 +588,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   }
 
   /** One token, or its script runs when it mixes scripts in a way that cannot be read as one pinyin sequence. */
-  function term(text: string, typing: boolean): Term[] {
+  function term(text: string, typing: boolean, initialsFirst = false): Term[] {
     // pinyin with tone marks or ü (yǎnglǎo, lǜshī) is read as the letters an IME takes; words keep them (Müller)
     const letters = /[\u00c0-\u024f]/u.test(text) ? plainPinyin(text) : text;
     const chars = [...text];
@@ -608,7 +609,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       const units = unitsOfHan(r.read(text), r);
       if (units && units.length >= 2) parses.push({ units, tier: HOMOPHONE, abbreviated: false });
     } else if (latin) {
-      const all = parsePinyin(letters, r);
+      const all = parsePinyin(letters, r, initialsFirst);
       // two letters that begin a syllable (sh, zh) are that syllable being typed, not two initials
       const spelled = letters.length <= 2 && all.some((p) => !p.abbreviated);
       for (const p of all) if (!(spelled && p.abbreviated)) add(p.units, p.abbreviated > 0);
@@ -1266,6 +1267,31 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
    * The terms with each word of letters that finds nothing read as its
    * likeliest one-letter fix, and the query as read; null when none has one.
    */
+  /** The terms with each word of letters that finds nothing read with initials leading whole syllables; null when none reads so. */
+  /** term(), kept with its spellings as terms() keeps a query's: a fallback's word is searched again after Backspace. */
+  const otherTerms = new Map<string, Term[]>();
+  function keptTerm(text: string, typing: boolean, initialsFirst: boolean): Term[] {
+    const key = `${typing ? 1 : 0}${initialsFirst ? 1 : 0}${text}`;
+    let kept = otherTerms.get(key);
+    if (!kept) {
+      if (otherTerms.size >= 256) otherTerms.clear();
+      otherTerms.set(key, (kept = term(text, typing, initialsFirst)));
+    }
+    return kept;
+  }
+
+  function initialsFirstTerms(ts: Term[], typingLast: boolean): Term[] | null {
+    let changed = false;
+    const out = ts.flatMap((t, i) => {
+      if (!t.latin || (termHits.get(t) ?? evaluate(t)) > 0) return [t];
+      const led = keptTerm(t.text, typingLast && i === ts.length - 1, true);
+      if (led.length !== 1 || (led[0]?.parses.length ?? 0) <= t.parses.length) return [t];
+      changed = true;
+      return led;
+    });
+    return changed ? out : null;
+  }
+
   const corrections = new Map<string, string | null>();
   function correctTerms(ts: Term[], typingLast: boolean): { terms: Term[]; query: string } | null {
     let fixed = false;
@@ -1281,7 +1307,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       }
       if (!better) return [t];
       fixed = true;
-      return term(better, typing);
+      return keptTerm(better, typing, false);
     });
     return fixed ? { terms: out, query: out.map((t) => t.text).join(' ') } : null;
   }
@@ -1562,7 +1588,14 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           matchAll(split, keep);
           if (nFound > 0) ts = split;
         }
-        // pinyin with a letter slipped: the likeliest reading one letter away, said as such
+        // initials, then whole syllables (ylfuwu, sqfuwu): read so only when nothing else is found,
+        // as English words often parse so too
+        const led = nFound === 0 ? initialsFirstTerms(ts, !/\s$/u.test(query)) : null;
+        if (led) {
+          matchAll(led, keep);
+          if (nFound > 0) ts = led;
+        }
+        // pinyin with a slip of the keys: the likeliest reading one slip away, said as such
         const fix = nFound === 0 ? correctTerms(ts, !/\s$/u.test(query)) : null;
         if (fix) {
           matchAll(fix.terms, keep);

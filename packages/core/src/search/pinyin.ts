@@ -82,9 +82,10 @@ interface Partial {
  * least, a syllable still being typed (only at the end) a little more, an
  * initial standing for a syllable most; parses costing a whole initial more than the best are
  * dropped, and so are ones mixing several initials with longer syllables
- * (how English words like "elderly" would otherwise parse).
+ * (how English words like "elderly" would otherwise parse), unless
+ * `initialsFirst` lets initials lead whole syllables (ylfuwu: y l fu wu).
  */
-export function parsePinyin(letters: string, readings: ReadingTable): Parse[] {
+export function parsePinyin(letters: string, readings: ReadingTable, initialsFirst = false): Parse[] {
   const n = letters.length;
   if (n < 2 || n > 40 || !/^[a-z]+$/u.test(letters)) return [];
   // best[i]: the cheapest parses of letters.slice(i)
@@ -120,9 +121,15 @@ export function parsePinyin(letters: string, readings: ReadingTable): Parse[] {
   const all = best[0] ?? [];
   const top = all[0]?.cost ?? 0;
   return all
-    .filter((p) => p.cost < top + 1 && !(p.abbreviated >= 2 && p.long > 0))
+    .filter((p) => p.cost < top + 1 && (!(p.abbreviated >= 2 && p.long > 0) || (initialsFirst && initialsLead(p.units))))
     .slice(0, MAX_PARSES)
     .map((p) => ({ units: p.units, abbreviated: p.abbreviated }));
+}
+
+/** Initials, then whole syllables (the last may be begun): y l fu wu, s q fu wu. */
+function initialsLead(units: readonly Unit[]): boolean {
+  const first = units.findIndex((u) => u.full);
+  return first > 0 && units.slice(first, -1).every((u) => u.full) && units.length - first >= 2;
 }
 
 /** Units for Han text read in context: one whole syllable per character, or null if one has no reading. */

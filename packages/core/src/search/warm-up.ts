@@ -14,8 +14,8 @@ export const SEARCH_WARM_UP_QUERIES: readonly string[] = [
   ...['服', '服务', '服务中', '服务中心', '社区服务中心', '服務', 'ＦＵＷＵ'],
   // mixed, English, typos, several words, browsing
   ...['fu务', '服务zhongxin', 'service', 'servise', 'center', '服务中兴', '社区 服务', 'shequ fuwu', '服务 ser', ''],
-  // tone marks and ü, syllables typed apart, words run together, a sentence, a slip of the keys
-  ...['fúwù', 'lüshi', 'fu wu', '中心社区服务', '我想找社区服务中心帮忙', 'fuwuzhonxgin'],
+  // tone marks and ü, syllables typed apart, words run together, a sentence, a slip of the keys, initials first
+  ...['fúwù', 'lüshi', 'fu wu', '中心社区服务', '我想找社区服务中心帮忙', 'fuwuzhonxgin', 'fwzhongxin'],
 ];
 
 export function warmUp(index: SearchIndex): void {
