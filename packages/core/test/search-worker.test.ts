@@ -19,7 +19,7 @@ describe('createSearchWorker', () => {
       expect(remote.size).to.equal(local.size);
       const queries = ['养老', 'yanglao', 'ylfw', 'yang老', '醫患', '心里咨询', 'sunshine', 'changning 服务', '', '心理咨问工作室'];
       // phrases run together, pinyin apart or with ü, and a sentence only partly matched
-      queries.push('儿童托管', 'yang lao', 'lüshi', '家里老人需要助餐', 'yanglai');
+      queries.push('儿童托管', 'yang lao', 'lüshi', '家里老人需要助餐', 'yanglai', 'ylfuwu');
       expect(local.search('家里老人需要助餐').partial).to.equal(true);
       expect(local.search('yanglai').corrected).to.equal('yanglao');
       for (const q of queries) {
@@ -88,7 +88,7 @@ describe('createSearchWorker', () => {
 describe('createSearchIndexInWorker', () => {
   const queries = ['养老', 'yanglao', 'ylfw', 'yang老', '醫患', '心里咨询', 'sunshine', 'changning 服务', '', '心理咨问工作室', 'sh', 'x', 'ＦＵＷＵ'];
   // words run together, syllables apart, pinyin with ü, a sentence partly matched, a slip of the keys
-  queries.push('儿童托管', 'yang lao', 'lüshi', '家里老人需要助餐', 'yanglai');
+  queries.push('儿童托管', 'yang lao', 'lüshi', '家里老人需要助餐', 'yanglai', 'ylfuwu');
   const optionSets = [{}, { sort: 'name' as const, limit: 7 }, { filters: { categoryCode: 'elderly' }, offset: 3 }, { filters: { hasCapacity: true, minRating: '3A' as const }, sort: 'rating' as const }];
 
   it('builds in the worker and answers in the page exactly as an index built in the page', async () => {
