@@ -156,6 +156,11 @@ const hand = [
   ['pinyin-slip', 'changning lelnig', 'h-leling', 'exact'],
   ['pinyin-slip', 'huayanglu xinlizixum', 'h-xinli', 'exact'],
   ['pinyin-slip', 'chongyang jignlao', 'h-chongyang', 'exact'],
+  // sounds many speakers spell alike: z/zh, c/ch, s/sh, n/ng, l/n
+  ['pinyin-sound', 'congyang jinglao', 'h-chongyang', 'exact'],
+  ['pinyin-sound', 'tiansanlu zhangzhe', 'h-zhangzhe', 'exact'],
+  ['pinyin-sound', 'changning neling', 'h-leling', 'exact'],
+  ['pinyin-sound', 'xianxia jinju', 'h-jingju', 'exact'],
   // initials first, then whole syllables
   ['initials-first', 'hyljdxinlizixun', 'h-xinli', 'exact'],
   ['initials-first', 'cnqleling', 'h-leling', 'exact'],

@@ -120,6 +120,9 @@ describe('search: query kinds', () => {
       rec(org('m-vol', '长宁志愿者协会', { description: '' })),
       rec(org('m-clinic', '社区卫生服务中心', { description: '' })),
       rec(org('m-other', '青少年篮球队', { description: '' })),
+      rec(org('m-opera', '仙霞京剧社', { description: '' })),
+      rec(org('m-opera-2', '天山京剧沙龙', { description: '' })),
+      rec(org('m-garden', '金菊花园居委会', { description: '' })),
     ]);
     // a neighbouring key, two letters swapped, one too many, one left out
     for (const [typed, read, id] of [
@@ -130,6 +133,10 @@ describe('search: query kinds', () => {
       ['zhiyuanze', 'zhiyuanzhe', 'm-vol'],
       ['laonianrne', 'laonianren', 'm-care'],
       ['shequwiesheng', 'shequweisheng', 'm-clinic'],
+      // sounds spelled alike (平翘舌, 前后鼻音, l and n), four letters too
+      ['sequ', 'shequ', 'm-clinic'],
+      ['naonianren', 'laonianren', 'm-care'],
+      ['zhiyuanze', 'zhiyuanzhe', 'm-vol'],
     ] as const) {
       const found = small.search(typed);
       expect(found.corrected, typed).to.equal(read);
@@ -143,12 +150,19 @@ describe('search: query kinds', () => {
     expect(small.search('huayang yanglai').hits.map((h) => h.id)).to.deep.equal(['m-care']);
     expect(small.search('huayang yanglai').corrected).to.equal('huayang yanglao');
     expect(small.search('changning yanglai').total).to.equal(0);
+    // words each found, but not together: one is read otherwise when that reads better than as typed
+    expect(small.search('jinju').hits.map((h) => h.id)).to.deep.equal(['m-garden']);
+    expect(small.search('xianxia jinju').corrected).to.equal('xianxia jingju');
+    expect(small.search('xianxia jinju').hits.map((h) => h.id)).to.deep.equal(['m-opera']);
+    expect(small.search('xianxia yanglao').total).to.equal(0);
     // what matches as typed is never read otherwise, nor is a short word or one with no pinyin near it
     expect(small.search('yanglao').corrected).to.equal(undefined);
     expect(small.search('yangl').corrected).to.equal(undefined);
     expect(small.search('ylao').corrected).to.equal(undefined);
     expect(small.search('lovely').total).to.equal(0);
     expect(small.search('qwxzv').total).to.equal(0);
+    // four letters are read with sounds spelled alike only, never with a slip of the keys
+    expect(small.search('wish').total).to.equal(0);
     // filters still hold
     expect(small.search('yanglai', { filters: { type: ['community-team'] } }).total).to.equal(0);
   });

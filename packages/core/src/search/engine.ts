@@ -76,6 +76,9 @@ const NEIGHBOURS: Record<string, string> = {
 };
 /** A word of letters this long or longer that finds nothing is read with one letter fixed; shorter ones are too often English. */
 const MIN_MISTYPED = 5;
+/** Sounds spelled alike are read for words of four letters too (sequ for shequ); a slip of the keys needs MIN_MISTYPED. */
+const MIN_SOUNDED = 4;
+const SOUND_ALIKE: Record<string, string> = { l: 'n', n: 'l', f: 'h', h: 'f' };
 /** A one-letter fix whose last syllable is only begun counts for less than one that reads whole. */
 const BEGUN = 0.5;
 /** In a partial match, one more of the query's words outweighs any difference in how well they match. */
@@ -1239,11 +1242,11 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
    * one left out, or a key beside the right one. Only whole syllables the
    * directory reads in pairs count. Null when none reads.
    */
-  function mistyped(text: string, typing: boolean): string | null {
-    if (text.length < MIN_MISTYPED || text.length > 24 || !/^[a-z]+$/u.test(text)) return null;
+  function mistyped(text: string, typing: boolean, mustBeat: number): string | null {
+    if (text.length < MIN_SOUNDED || text.length > 24 || !/^[a-z]+$/u.test(text)) return null;
     const seen = new Set<string>([text]);
     let best: string | null = null;
-    let bestWeight = 0;
+    let bestWeight = mustBeat;
     // a slip at the last letter reads whole: yanglaoo is yanglao, but changzhe is not changzh…
     const consider = (candidate: string, at: number): void => {
       if (seen.has(candidate)) return;
@@ -1255,6 +1258,16 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       }
     };
     const n = text.length;
+    // sounds many speakers spell alike: an h after z, c or s (平翘舌), a g after n (前后鼻音), l and n, f and h
+    for (let i = 0; i < n; i++) {
+      const c = text[i] ?? '';
+      const next = text[i + 1];
+      const extra = c === 'n' ? 'g' : 'zcs'.includes(c) ? 'h' : '';
+      if (extra) consider(next === extra ? text.slice(0, i + 1) + text.slice(i + 2) : text.slice(0, i + 1) + extra + text.slice(i + 1), i + 1);
+      const alike = SOUND_ALIKE[c];
+      if (alike) consider(text.slice(0, i) + alike + text.slice(i + 1), i);
+    }
+    if (n < MIN_MISTYPED) return best;
     // the commonest slips first, so they win a tie: swapped, one too many, a neighbouring key, one left out
     for (let i = 0; i + 1 < n; i++) consider(text.slice(0, i) + (text[i + 1] ?? '') + (text[i] ?? '') + text.slice(i + 2), i + 1);
     for (let i = 0; i < n; i++) consider(text.slice(0, i) + text.slice(i + 1), i);
@@ -1263,11 +1276,6 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return best;
   }
 
-  /**
-   * The terms with each word of letters that finds nothing read as its
-   * likeliest one-letter fix, and the query as read; null when none has one.
-   */
-  /** The terms with each word of letters that finds nothing read with initials leading whole syllables; null when none reads so. */
   /** term(), kept with its spellings as terms() keeps a query's: a fallback's word is searched again after Backspace. */
   const otherTerms = new Map<string, Term[]>();
   function keptTerm(text: string, typing: boolean, initialsFirst: boolean): Term[] {
@@ -1280,6 +1288,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return kept;
   }
 
+  /** The terms with each word of letters that finds nothing read with initials leading whole syllables; null when none reads so. */
   function initialsFirstTerms(ts: Term[], typingLast: boolean): Term[] | null {
     let changed = false;
     const out = ts.flatMap((t, i) => {
@@ -1292,18 +1301,25 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return changed ? out : null;
   }
 
+  /**
+   * The terms with each word of letters that finds nothing read as its
+   * likeliest fix, and the query as read; null when none has one. With
+   * `together`, for words that each find something but not together
+   * (xianxia jinju), a word found is also read otherwise when a fix reads
+   * better than the word as typed (jingju, 京剧, over jinju).
+   */
   const corrections = new Map<string, string | null>();
-  function correctTerms(ts: Term[], typingLast: boolean): { terms: Term[]; query: string } | null {
+  function correctTerms(ts: Term[], typingLast: boolean, together: boolean): { terms: Term[]; query: string } | null {
     let fixed = false;
     const out = ts.flatMap((t, i) => {
       const typing = typingLast && i === ts.length - 1;
-      if (!t.latin || t.text.length < MIN_MISTYPED || (termHits.get(t) ?? evaluate(t)) > 0) return [t];
+      if (!t.latin || t.text.length < MIN_SOUNDED || ((termHits.get(t) ?? evaluate(t)) > 0 && !together)) return [t];
       // the same slip is read again on every later search of it: after Backspace, or a filter changed
-      const key = `${typing ? 1 : 0}${t.text}`;
+      const key = `${typing ? 1 : 0}${together ? 1 : 0}${t.text}`;
       let better = corrections.get(key);
       if (better === undefined) {
         if (corrections.size >= 256) corrections.clear();
-        corrections.set(key, (better = mistyped(t.text, typing)));
+        corrections.set(key, (better = mistyped(t.text, typing, together ? readability(t.text, typing) : 0)));
       }
       if (!better) return [t];
       fixed = true;
@@ -1596,8 +1612,10 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           if (nFound > 0) ts = led;
         }
         // pinyin with a slip of the keys: the likeliest reading one slip away, said as such
-        const fix = nFound === 0 ? correctTerms(ts, !/\s$/u.test(query)) : null;
-        if (fix) {
+        for (const together of [false, true]) {
+          if (nFound > 0 || (together && ts.length < 2)) break;
+          const fix = correctTerms(ts, !/\s$/u.test(query), together);
+          if (!fix) continue;
           matchAll(fix.terms, keep);
           if (nFound > 0) {
             ts = fix.terms;
