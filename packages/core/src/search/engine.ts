@@ -74,7 +74,7 @@ const NEIGHBOURS: Record<string, string> = {
   a: 'qwsz', s: 'awedxz', d: 'serfcx', f: 'drtgvc', g: 'ftyhbv', h: 'gyujnb', j: 'huikmn', k: 'jiolm', l: 'kop',
   z: 'asx', x: 'zsdc', c: 'xdfv', v: 'cfgb', b: 'vghn', n: 'bhjm', m: 'njk',
 };
-/** A word of letters this long or longer that finds nothing is read with one letter fixed; shorter ones are too often English. */
+/** A word of letters this long or longer that finds nothing is read with a slip of the keys fixed; shorter ones are too often English. */
 const MIN_MISTYPED = 5;
 /** Sounds spelled alike are read for words of four letters too (sequ for shequ); a slip of the keys needs MIN_MISTYPED. */
 const MIN_SOUNDED = 4;
@@ -1237,10 +1237,11 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   }
 
   /**
-   * A word of letters found nowhere (yanglai, yangloa, zhiyaunzhe), read as
-   * the likeliest pinyin one slip away: two letters swapped, one too many,
-   * one left out, or a key beside the right one. Only whole syllables the
-   * directory reads in pairs count. Null when none reads.
+   * A word of letters found nowhere (yanglai, yangloa, zhiyaunzhe, sequ),
+   * read as the likeliest pinyin one slip away: a sound spelled alike (s for
+   * sh, n for ng, l for n), two letters swapped, one too many, one left out,
+   * or a key beside the right one. Only whole syllables the directory reads
+   * in pairs count, and the reading must beat `mustBeat`. Null when none does.
    */
   function mistyped(text: string, typing: boolean, mustBeat: number): string | null {
     if (text.length < MIN_SOUNDED || text.length > 24 || !/^[a-z]+$/u.test(text)) return null;
