@@ -186,7 +186,7 @@ export class ResultWindow implements ResultSource {
   readonly total: number;
   /** No organization holds every word of the search: these hold the most of them. */
   readonly partial: boolean;
-  /** Nothing matched the search as typed: these match it as read with one slip of the keys fixed (yanglai → yanglao). */
+  /** Nothing matched the search as typed: these match it as read with one slip fixed (yanglai → yanglao, sequ → shequ). */
   readonly corrected: string | null;
   private readonly pages = new Map<number, SearchHit[]>();
   private readonly loading = new Set<number>();

@@ -640,15 +640,18 @@ export class RlOrgDirectory extends RlElement {
   private renderResults(shown: ShownResults, active: ActiveFilter[]) {
     if (shown.window.total === 0) return this.renderEmpty(shown, active);
     const { partial, corrected } = shown.window;
-    return html`${corrected !== null
-        ? html`<div part="message" class="notice partial">
-            <p>${msg(str`没有找到“${shown.query.trim()}”，下面是按“${corrected}”找到的组织。`, { id: 'directory.corrected' })}</p>
-          </div>`
+    // results for something other than exactly what was typed say so above the list
+    const note =
+      corrected !== null
+        ? msg(str`没有找到“${shown.query.trim()}”，下面是按“${corrected}”找到的组织。`, { id: 'directory.corrected' })
         : partial
-          ? html`<div part="message" class="notice partial">
-              <p>${msg('没有同时符合所有字词的组织，下面是符合其中部分字词的，标出的是符合的字词。', { id: 'directory.partial' })}</p>
-            </div>`
-          : nothing}<rl-org-results
+          ? msg('没有同时符合所有字词的组织，下面是符合其中部分字词的，标出的是符合的字词。', { id: 'directory.partial' })
+          : null;
+    return html`${note !== null
+        ? html`<div part="message" class="notice partial">
+            <p>${note}</p>
+          </div>`
+        : nothing}<rl-org-results
       part="results"
       .source=${shown.window}
       .version=${this.version}
