@@ -427,6 +427,31 @@ describe('search: suggest', () => {
     expect(index.suggest('')).to.deep.equal([]);
     expect(index.suggest('养老', 3)).to.have.length.at.most(3);
   });
+
+  it('offers only what shows the typed text, what begins with it first', () => {
+    // 养老 is a synonym of 为老服务: offered itself, where the label would show nothing of yang
+    const yang = index.suggest('yang');
+    expect(yang[0]).to.equal('养老');
+    for (const s of yang) expect(index.search(s, { limit: 0 }).total, s).to.be.greaterThan(0);
+    for (const unrelated of ['为老服务', '消防安全', '家庭纠纷调解', '职业技能培训', '健康宣教']) expect(yang).not.to.include(unrelated);
+    // pinyin begun: every suggestion's reading starts with it, and a label matched through a synonym waits
+    expect(index.suggest('shequ').slice(0, 4).every((s) => s.startsWith('社区'))).to.equal(true);
+  });
+
+  it('puts what was typed before what only sounds so, and never offers a slip kept for finding', () => {
+    const meals = index.suggest('助餐');
+    expect(meals[0]).to.equal('助餐');
+    expect(meals.indexOf('老年助餐')).to.be.lessThan(meals.indexOf('助残服务'));
+    // 心里咨询 is a synonym so that the slip finds 心理咨询; it is not offered as a word to search
+    const heart = index.suggest('心里');
+    expect(heart).to.include('心理咨询');
+    expect(heart.filter((s) => s.includes('心里'))).to.deep.equal([]);
+  });
+
+  it('offers a synonym in letters for a word, not for a letter', () => {
+    expect(index.suggest('y')).not.to.include('youth');
+    expect(index.suggest('eld')).to.include('elderly');
+  });
 });
 
 describe('search: robustness', () => {

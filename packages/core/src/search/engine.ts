@@ -131,6 +131,8 @@ interface VocabTerm {
   text: string;
   folded: string;
   syl: string;
+  /** Offered as a completion: the label in the page's language, or (in zh-CN) a synonym written in simplified characters or letters. */
+  shown: 'label' | 'synonym' | null;
 }
 
 /** Groups offers under their organizations; offers of unknown organizations are dropped. */
@@ -534,10 +536,16 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     for (const top of taxonomy) {
       for (const cat of [top, ...top.children]) {
         const texts = new Set<string>([cat.labels[locale], cat.labels['zh-CN'], cat.labels['zh-TW'], cat.labels.en, ...cat.synonyms]);
+        const own: VocabTerm[] = [];
         for (const text of texts) {
           const folded = fold(text, r);
-          vocab.push({ code: cat.code, text, folded, syl: r.read(folded) });
+          const syl = r.read(folded);
+          // a synonym read like another of its category but written otherwise is a slip kept for finding (心里咨询), never offered
+          const slip = own.some((v) => v.syl === syl && v.folded !== folded);
+          const shown = text === cat.labels[locale] ? 'label' : locale === 'zh-CN' && !slip && cat.synonyms.includes(text) && folded === text.toLowerCase() ? 'synonym' : null;
+          own.push({ code: cat.code, text, folded, syl, shown });
         }
+        vocab.push(...own);
       }
     }
   }
@@ -557,6 +565,24 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     if (vocabCache.size > 500) vocabCache.clear();
     vocabCache.set(term.text, found);
     return found;
+  }
+
+  /** The offered entries of the vocabulary that show `term`: where it first occurs, and whether as typed or by its sound. */
+  function vocabEntries(term: Term): { v: VocabTerm; at: number; literal: boolean }[] {
+    const out: { v: VocabTerm; at: number; literal: boolean }[] = [];
+    for (const v of vocab) {
+      if (!v.shown) continue;
+      let at = term.han ? v.folded.indexOf(term.text) : term.latin ? wordAt(v.folded, term.text, 0) : -1;
+      const literal = at >= 0;
+      if (!literal || at > 0) {
+        for (const p of term.parses) {
+          const found = findUnits(v.syl, p.units);
+          if (found >= 0 && (at < 0 || found < at)) at = found;
+        }
+      }
+      if (at >= 0) out.push({ v, at, literal });
+    }
+    return out;
   }
 
   // ------------------------------------------------------------ query terms
@@ -1651,25 +1677,43 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return { hits, total, ...(lastPartial ? { partial: true } : {}), ...(lastCorrected !== null ? { corrected: lastCorrected } : {}) };
   }
 
+  /**
+   * Completions that show what was typed, those beginning with it first:
+   * category labels, synonyms (养老 for yang), then names and offer titles
+   * of the best hits. A category reached only through a synonym that is not
+   * offered itself comes last, as its label shows nothing of the query.
+   */
   function suggest(query: string, limit = 8): string[] {
     const ts = terms(query);
     if (!ts.length || limit <= 0) return [];
-    const q = fold(query.trim(), r);
-    const labels: string[] = [];
+    const ranked: { text: string; rank: number }[] = [];
+    const han = ts.filter((t) => t.han);
     const first = ts[0];
     if (first) {
+      const visible = new Set<string>();
+      for (const { v, at, literal } of vocabEntries(first)) {
+        // a synonym in letters completes a word, not a letter or two (youth for y)
+        if (v.shown === 'synonym' && !isHan(v.folded.charCodeAt(0)) && (!literal || first.text.length < 3)) continue;
+        visible.add(v.code);
+        ranked.push({ text: v.text, rank: (first.han && !literal ? 6 : 0) + (at === 0 ? 0 : 3) + (v.shown === 'label' ? 0 : 1) });
+      }
       for (const [code] of vocabMatches(first)) {
-        const label = vocab.find((v) => v.code === code);
-        if (label) labels.push(label.text);
+        const label = visible.has(code) ? undefined : vocab.find((v) => v.code === code && v.shown === 'label');
+        if (label) ranked.push({ text: label.text, rank: 12 });
       }
     }
-    const texts: string[] = [];
     for (const hit of search(query, { limit: limit * 3 }).hits) {
-      for (const m of hit.matches) if ((m.field === 'name' || m.field === 'offer') && m.ranges.length) texts.push(m.text);
+      for (const m of hit.matches) {
+        const at = m.ranges[0]?.[0];
+        if ((m.field !== 'name' && m.field !== 'offer') || at === undefined) continue;
+        // characters typed as they are come before ones that only sound so (助餐 before 助残)
+        const folded = fold(m.text, r);
+        ranked.push({ text: m.text, rank: (han.some((t) => !folded.includes(t.text)) ? 6 : 0) + (at === 0 ? 0 : 3) + 2 });
+      }
     }
-    const starts = (s: string): boolean => fold(s, r).startsWith(q);
-    const ordered = [...labels.filter(starts), ...texts.filter(starts), ...labels, ...texts];
-    return [...new Set(ordered)].slice(0, limit);
+    // stable: within a rank, labels in taxonomy order and hits in their order
+    ranked.sort((a, b) => a.rank - b.rank);
+    return [...new Set(ranked.map((o) => o.text))].slice(0, limit);
   }
 
   function remove(organizationId: string): void {

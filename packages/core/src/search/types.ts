@@ -70,7 +70,11 @@ export interface SearchOptions {
 export interface SearchIndex {
   /** An empty query with filters browses everything that matches, sorted. */
   search(query: string, options?: SearchOptions): SearchResult;
-  /** Completions for a combobox: organization names, offer titles, category labels. */
+  /**
+   * Completions for a combobox, each showing the typed text, those beginning
+   * with it first: category labels and (zh-CN) synonyms, then organization
+   * names and offer titles of the best hits.
+   */
   suggest(query: string, limit?: number): string[];
   /** Adds a record; a record whose organization id is already indexed replaces it. */
   add(record: SearchRecord): void;
