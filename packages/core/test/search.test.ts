@@ -167,6 +167,27 @@ describe('search: query kinds', () => {
     expect(small.search('yanglai', { filters: { type: ['community-team'] } }).total).to.equal(0);
   });
 
+  it('reads a slip only as pinyin that enough names hold, fewer in a small directory', () => {
+    // in a directory of thousands, a name or two is a coincidence: yinyue (音乐, found nowhere) is not 殷宇
+    const many = createSearchIndex([
+      ...Array.from({ length: 3000 }, (_, i) => rec(org(`m-${i}`, `第${i}号邻里睦邻点`, { description: '' }))),
+      rec(org('m-name', '殷宇婷为老服务工作室', { description: '' })),
+    ]);
+    expect(many.search('yinyue').total).to.equal(0);
+    expect(many.search('yinyue').corrected).to.equal(undefined);
+    expect(many.search('yinyu').hits.map((h) => h.id)).to.deep.equal(['m-name']);
+    // three names read so are enough, two are not
+    many.add(rec(org('m-music-1', '银杏合唱团', { description: '' }), [offer('m-music-1', '少儿音乐兴趣班', { description: '' })]));
+    many.add(rec(org('m-music-2', '华阳音乐沙龙', { description: '' })));
+    expect(many.search('yinyeu').total).to.equal(0);
+    many.add(rec(org('m-music-3', '天山音乐沙龙', { description: '' })));
+    expect(many.search('yinyeu').corrected).to.equal('yinyue');
+    expect(many.search('yinyeu').total).to.equal(3);
+    // in a directory of a few, one name is enough
+    const few = createSearchIndex([rec(org('f-1', '乐龄家园', { description: '' })), rec(org('f-2', '青少年篮球队', { description: '' }))]);
+    expect(few.search('lelnig').corrected).to.equal('leling');
+  });
+
   it('folds traditional characters both ways', () => {
     expect(top('医患纠纷')).to.include('t-yihuan');
     expect(top('醫患')).to.include('t-yihuan');
@@ -385,6 +406,15 @@ describe('search: highlighting', () => {
     const cat = index.search('吃饭', { limit: 200 }).hits[0]?.matches.find((x) => x.field === 'category');
     expect(cat?.categoryCode).to.equal('elderly.meals');
     expect(cat && cat.text.slice(...(cat.ranges[0] ?? [0, 0]))).to.equal('吃饭');
+  });
+  it("names a category found through its label in the other script in the page's script", () => {
+    // 婚姻與家庭 is in the zh-TW label 婚姻與家庭諮商 only; a zh-CN page names it 婚姻家庭辅导
+    const hit = index.search('婚姻與家庭', { limit: 1 }).hits[0]!;
+    expect(hit.matches.find((m) => m.field === 'category')).to.deep.include({ text: '婚姻家庭辅导', ranges: [] });
+    const taiwan = createSearchIndex(records, { locale: 'zh-TW' });
+    const named = taiwan.search('婚姻与家庭', { limit: 1 }).hits[0]!.matches.find((m) => m.field === 'category');
+    expect(named?.text).to.equal('婚姻與家庭諮商');
+    expect(named?.ranges).to.deep.equal([[0, 5]]);
   });
 });
 

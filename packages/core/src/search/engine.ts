@@ -79,6 +79,13 @@ const MIN_MISTYPED = 5;
 /** Sounds spelled alike are read for words of four letters too (sequ for shequ); a slip of the keys needs MIN_MISTYPED. */
 const MIN_SOUNDED = 4;
 const SOUND_ALIKE: Record<string, string> = { l: 'n', n: 'l', f: 'h', h: 'f' };
+/**
+ * A fix must read as pairs of characters that this many names, offers or
+ * tags hold (fewer in a directory of under 3,000): read as one or two, a
+ * word typed right but found nowhere (yinyue, 音乐) became a stranger's
+ * name (yinyu, 殷宇).
+ */
+const FIX_FLOOR = 3;
 /** A one-letter fix whose last syllable is only begun counts for less than one that reads whole. */
 const BEGUN = 0.5;
 /** In a partial match, one more of the query's words outweighs any difference in how well they match. */
@@ -133,6 +140,8 @@ interface VocabTerm {
   syl: string;
   /** Offered as a completion: the label in the page's language, or (in zh-CN) a synonym written in simplified characters or letters. */
   shown: 'label' | 'synonym' | null;
+  /** The label in the other Chinese script than the page's: it finds, but is not shown (婚姻與家庭諮商 on a zh-CN page). */
+  foreign: boolean;
 }
 
 /** Groups offers under their organizations; offers of unknown organizations are dropped. */
@@ -543,7 +552,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           // a synonym read like another of its category but written otherwise is a slip kept for finding (心里咨询), never offered
           const slip = own.some((v) => v.syl === syl && v.folded !== folded);
           const shown = text === cat.labels[locale] ? 'label' : locale === 'zh-CN' && !slip && cat.synonyms.includes(text) && folded === text.toLowerCase() ? 'synonym' : null;
-          own.push({ code: cat.code, text, folded, syl, shown });
+          const other = locale === 'zh-CN' ? cat.labels['zh-TW'] : locale === 'zh-TW' ? cat.labels['zh-CN'] : null;
+          own.push({ code: cat.code, text, folded, syl, shown, foreign: text === other && shown === null });
         }
         vocab.push(...own);
       }
@@ -1346,7 +1356,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       let better = corrections.get(key);
       if (better === undefined) {
         if (corrections.size >= 256) corrections.clear();
-        corrections.set(key, (better = mistyped(t.text, typing, together ? readability(t.text, typing) : 0)));
+        const floor = Math.min(FIX_FLOOR, Math.ceil(live / 1000)) - 1;
+        corrections.set(key, (better = mistyped(t.text, typing, Math.max(floor, together ? readability(t.text, typing) : 0))));
       }
       if (!better) return [t];
       fixed = true;
@@ -1560,14 +1571,18 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     for (const term of terms) {
       for (const [code] of vocabMatches(term)) {
         if (out.has(code)) continue;
+        let label: VocabTerm | undefined;
         for (const v of vocab) {
           if (v.code !== code) continue;
-          const m = matchIn(terms, 'category', v.text, v.folded, v.syl);
+          if (v.shown === 'label') label = v;
+          const m = v.foreign ? null : matchIn(terms, 'category', v.text, v.folded, v.syl);
           if (m) {
             out.set(code, { ...m, categoryCode: code });
             break;
           }
         }
+        // found through the label in the other script: named in the page's, with nothing to highlight
+        if (!out.has(code) && label) out.set(code, { field: 'category', text: label.text, ranges: [], categoryCode: code });
       }
     }
     return out;
