@@ -180,6 +180,9 @@ describe('search: query kinds', () => {
     many.add(rec(org('m-music-1', '银杏合唱团', { description: '' }), [offer('m-music-1', '少儿音乐兴趣班', { description: '' })]));
     many.add(rec(org('m-music-2', '华阳音乐沙龙', { description: '' })));
     expect(many.search('yinyeu').total).to.equal(0);
+    // read to be found with another word, being found together is enough
+    expect(many.search('huayang yinyeu').corrected).to.equal('huayang yinyue');
+    expect(many.search('huayang yinyeu').hits.map((h) => h.id)).to.deep.equal(['m-music-2']);
     many.add(rec(org('m-music-3', '天山音乐沙龙', { description: '' })));
     expect(many.search('yinyeu').corrected).to.equal('yinyue');
     expect(many.search('yinyeu').total).to.equal(3);
@@ -202,6 +205,21 @@ describe('search: query kinds', () => {
   it('tolerates a mistyped character through fuse.js on a short candidate list', () => {
     // 问 does not sound like 询: neither the characters nor their syllables match
     expect(index.search('心理咨问工作室').hits.map((h) => h.id)).to.include('t-xinli');
+  });
+
+  it('shows what a name found by typo tolerance shares with the query, and leaves out names that share nothing', () => {
+    const spans = (q: string, id: string): string[] => {
+      const name = index.search(q, { limit: 50 }).hits.find((h) => h.id === id)?.matches.find((m) => m.field === 'name');
+      return name?.ranges.map(([s, e]) => name.text.slice(s, e)) ?? [];
+    };
+    expect(spans('心理咨问工作室', 't-xinli')).to.deep.equal(['心理咨', '工作室']);
+    expect(spans('eldercare', 't-english')).to.deep.equal(['Elderly', 'Care']);
+    // letters: the names share whole syllable pairs (维修 in jiadianweixiu, 家电 being nowhere)
+    const repairs = index.search('jiadianweixiu', { limit: 50 }).hits;
+    expect(repairs.length).to.be.greaterThan(0);
+    for (const h of repairs) expect(spans('jiadianweixiu', h.id)).to.deep.equal(['维修']);
+    // fuse.js alone, comparing letters, brought five names sharing no syllable pair with linlihui (邻里汇)
+    expect(index.search('linlihui').total).to.equal(0);
   });
 
   it('finds English names and labels, whatever the case or width', () => {

@@ -80,10 +80,11 @@ const MIN_MISTYPED = 5;
 const MIN_SOUNDED = 4;
 const SOUND_ALIKE: Record<string, string> = { l: 'n', n: 'l', f: 'h', h: 'f' };
 /**
- * A fix must read as pairs of characters that this many names, offers or
- * tags hold (fewer in a directory of under 3,000): read as one or two, a
- * word typed right but found nowhere (yinyue, 音乐) became a stranger's
- * name (yinyu, 殷宇).
+ * A word fixed on its own must read as pairs of characters that this many
+ * names, offers or tags hold (fewer in a directory of under 3,000): read as
+ * one or two, a word typed right but found nowhere (yinyue, 音乐) became a
+ * stranger's name (yinyu, 殷宇). A word fixed to be found with the others
+ * needs no more than that they are found together.
  */
 const FIX_FLOOR = 3;
 /** A one-letter fix whose last syllable is only begun counts for less than one that reads whole. */
@@ -1099,7 +1100,16 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       const pinyin = [...syl.slice(0, nameLength[d] ?? 0)].map((ch) => syllables[ch.charCodeAt(0)] ?? '').join('');
       return { key: d, name: (shorts[d] ?? '').slice(0, nameLength[d] ?? 0), pinyin };
     });
-    for (const { key, score } of fuzzyCandidates(items, fold(query, r))) found(key, (W[NAME] ?? 0) * FUZZY * (1 - score) * (quality[key] ?? 1));
+    // a name sharing no pair of characters or syllables with the query looks like chance, and is left out (linlihui)
+    const shares = (d: number): boolean => {
+      const n = nameLength[d] ?? 0;
+      const name = (shorts[d] ?? '').slice(0, n);
+      const syl = (syls[d] ?? '').slice(0, n);
+      return terms.some((t) => rangesIn(t, name, syl, true).length > 0 || looseRanges(t, name, syl).length > 0);
+    };
+    for (const { key, score } of fuzzyCandidates(items, fold(query, r))) {
+      if (shares(key)) found(key, (W[NAME] ?? 0) * FUZZY * (1 - score) * (quality[key] ?? 1));
+    }
   }
 
   // ------------------------------------------------------------ phrases and sentences typed without spaces
@@ -1356,8 +1366,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       let better = corrections.get(key);
       if (better === undefined) {
         if (corrections.size >= 256) corrections.clear();
-        const floor = Math.min(FIX_FLOOR, Math.ceil(live / 1000)) - 1;
-        corrections.set(key, (better = mistyped(t.text, typing, Math.max(floor, together ? readability(t.text, typing) : 0))));
+        // read again together with other words, the words found together are the evidence; alone, the floor is
+        const mustBeat = together ? readability(t.text, typing) : Math.min(FIX_FLOOR, Math.ceil(live / 1000)) - 1;
+        corrections.set(key, (better = mistyped(t.text, typing, mustBeat)));
       }
       if (!better) return [t];
       fixed = true;
@@ -1544,10 +1555,40 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return ranges;
   }
 
+  /**
+   * What a name found by typo tolerance shares with a term: its pairs of
+   * characters (心理咨问 and 心理咨询 share 心理 and 理咨), or of whole
+   * syllables for letters, so that such a hit shows why it was found.
+   */
+  function looseRanges(term: Term, folded: string, syl: string): [number, number][] {
+    const ranges: [number, number][] = [];
+    if (term.han) {
+      const chars = [...term.text];
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const pair = (chars[i] ?? '') + (chars[i + 1] ?? '');
+        for (let at = folded.indexOf(pair); at >= 0; at = folded.indexOf(pair, at + 1)) ranges.push([at, at + pair.length]);
+      }
+      return ranges;
+    }
+    // a word of the name whose first four letters the term holds (eldercare: Elderly, Care)
+    if (term.latin) {
+      for (const w of folded.matchAll(/[a-z0-9]{3,}/gu)) if (term.text.includes(w[0].slice(0, 4))) ranges.push([w.index, w.index + w[0].length]);
+    }
+    for (const { units } of term.parses) {
+      for (let i = 0; i + 1 < units.length; i++) {
+        const pair = units.slice(i, i + 2);
+        if (!pair.every((u) => u.full)) continue;
+        for (let at = findUnits(syl, pair); at >= 0; at = findUnits(syl, pair, at + 1)) ranges.push([at, at + 2]);
+      }
+    }
+    return ranges;
+  }
+
   /** The match of the terms in one field's text, with ranges mapped back to `text`; null if they do not occur. */
-  function matchIn(terms: Term[], field: SearchMatch['field'], text: string, folded: string, syl: string | null): SearchMatch | null {
+  function matchIn(terms: Term[], field: SearchMatch['field'], text: string, folded: string, syl: string | null, loose = false): SearchMatch | null {
     const raw: [number, number][] = [];
     for (const t of terms) raw.push(...rangesIn(t, folded, syl, field === 'name'));
+    if (!raw.length && loose && syl) for (const t of terms) raw.push(...looseRanges(t, folded, syl));
     if (!raw.length) return null;
     const origin = folded.length === text.length ? null : foldWithOrigins(text, r);
     if (origin) for (const range of raw) [range[0], range[1]] = [origin.start[range[0]] ?? 0, origin.end[range[1] - 1] ?? text.length];
@@ -1598,14 +1639,15 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const short = shorts[d] ?? '';
     const syl = syls[d] ?? '';
     let from = 0;
-    const segment = (field: SearchMatch['field'], text: string): SearchMatch | null => {
+    const segment = (field: SearchMatch['field'], text: string, loose = false): SearchMatch | null => {
       let to = short.indexOf(SEP, from);
       if (to < 0) to = short.length;
-      const m = matchIn(terms, field, text, short.slice(from, to), syl.slice(from, to));
+      const m = matchIn(terms, field, text, short.slice(from, to), syl.slice(from, to), loose);
       from = to + 1;
       return m;
     };
-    add(segment('name', org.name));
+    // typo tolerance compares names: a name it found shows what it shares with the query
+    add(segment('name', org.name, lastFuzzy));
     for (const o of rec.offers) add(segment('offer', o.title), { offerId: o.id });
     for (const tag of org.tags) add(segment('tag', tag));
     if (categories.size) {
@@ -1625,6 +1667,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   let lastTerms: Term[] = [];
   let lastPartial = false;
   let lastCorrected: string | null = null;
+  /** The last search's hits came from typo tolerance, which compares names. */
+  let lastFuzzy = false;
 
   function search(query: string, options: SearchOptions = {}): SearchResult {
     let ts = terms(query);
@@ -1635,6 +1679,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       nFound = 0;
       lastPartial = false;
       lastCorrected = null;
+      lastFuzzy = false;
       termHits.clear();
       if (ts.length === 0) {
         for (let d = 0; d < count; d++) if (alive[d] && keep(d)) found(d, quality[d] ?? 1);
@@ -1665,7 +1710,11 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           }
         }
         // typo tolerance for a single word; several words stay an AND
-        if (nFound < FUZZY_BELOW && ts.length === 1) fuzzy(query, ts, keep);
+        if (nFound < FUZZY_BELOW && ts.length === 1) {
+          const before = nFound;
+          fuzzy(query, ts, keep);
+          lastFuzzy = nFound > before;
+        }
         else if (nFound > 0) boostTogether(ts, !/\s$/u.test(query));
         // still nothing, for a sentence typed as it is said: the organizations holding most of its
         // words (words a person typed apart stay an AND)
