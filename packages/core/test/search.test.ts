@@ -496,6 +496,16 @@ describe('search: suggest', () => {
     expect(heart.filter((s) => s.includes('心里'))).to.deep.equal([]);
   });
 
+  it('offers no category that none of the directory\'s organizations is in', () => {
+    const small = createSearchIndex([rec(org('c-1', '华阳养老服务中心', { description: '', categoryCodes: ['elderly.home-care'] }))]);
+    // 阳光之家 is a synonym of the sheltered workshops for the disabled, which this directory has none of
+    expect(small.suggest('yang')).to.include('养老');
+    expect(small.suggest('yang')).not.to.include('阳光之家');
+    expect(small.suggest('xiaofang')).to.deep.equal([]);
+    small.add(rec(org('c-2', '华阳助残服务社', { description: '', categoryCodes: ['disability.sheltered-work'] })));
+    expect(small.suggest('yang')).to.include('阳光之家');
+  });
+
   it('offers a synonym in letters for a word, not for a letter', () => {
     expect(index.suggest('y')).not.to.include('youth');
     expect(index.suggest('eld')).to.include('elderly');

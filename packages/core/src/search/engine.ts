@@ -1754,15 +1754,18 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const han = ts.filter((t) => t.han);
     const first = ts[0];
     if (first) {
+      // a category none of whose organizations is in this directory would find nothing
+      const held = (code: string): boolean => (byCategory.get(code) ?? []).some((d) => alive[d]);
       const visible = new Set<string>();
       for (const { v, at, literal } of vocabEntries(first)) {
+        if (!held(v.code)) continue;
         // a synonym in letters completes a word, not a letter or two (youth for y)
         if (v.shown === 'synonym' && !isHan(v.folded.charCodeAt(0)) && (!literal || first.text.length < 3)) continue;
         visible.add(v.code);
         ranked.push({ text: v.text, rank: (first.han && !literal ? 6 : 0) + (at === 0 ? 0 : 3) + (v.shown === 'label' ? 0 : 1) });
       }
       for (const [code] of vocabMatches(first)) {
-        const label = visible.has(code) ? undefined : vocab.find((v) => v.code === code && v.shown === 'label');
+        const label = visible.has(code) || !held(code) ? undefined : vocab.find((v) => v.code === code && v.shown === 'label');
         if (label) ranked.push({ text: label.text, rank: 12 });
       }
     }
