@@ -488,6 +488,25 @@ describe('rl-org-directory', function () {
       expect(root(h.el).querySelector('.partial')).to.equal(null);
     });
 
+    it('fits the list to a few results, and gives many the whole list height', async () => {
+      const h = await mount();
+      await searched(h);
+      const list = (): HTMLElement => root(results(h)!).querySelector('ul')!;
+      const full = list().getBoundingClientRect().height;
+      const rowsBottom = (): number => Math.max(...rows(h).map((r) => r.getBoundingClientRect().bottom));
+      // 60 organizations fill the list
+      expect(rowsBottom()).to.be.greaterThan(list().getBoundingClientRect().bottom);
+      const name = rowNames(h)[0]!;
+      const few = await typeQuery(h, name);
+      expect(few.total).to.be.within(1, 3);
+      // the list ends at its last row, with no empty box below it
+      await waitUntil(() => Math.abs(list().getBoundingClientRect().bottom - rowsBottom()) <= 2, 'list not fitted to its rows');
+      expect(list().getBoundingClientRect().height).to.be.lessThan(full);
+      for (let i = 0; i < [...name].length; i++) await sendKeys({ press: 'Backspace' });
+      await waitUntil(() => current(h)?.query === '', 'not cleared');
+      await waitUntil(() => Math.abs(list().getBoundingClientRect().height - full) <= 1, 'list not back to its height');
+    });
+
     it('suggests other words for a query that finds nothing, and can clear it', async () => {
       const h = await mount({ query: '完全不存在的词组合' });
       await searched(h);

@@ -75,6 +75,9 @@ class NearFlowLayout extends FlowLayout {
   }
 }
 
+/** Rows taller than this in all are a list at its own height: its height is no longer capped at theirs. */
+const FIT_BELOW_PX = 3000;
+
 const MATCH_ORDER: readonly SearchMatch['field'][] = ['offer', 'tag', 'category', 'description'];
 
 /**
@@ -140,6 +143,43 @@ export class RlOrgResults extends RlElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     releaseResizeLoopGuard();
+    this.sizerObserver?.disconnect();
+    this.sizerObserver = null;
+  }
+
+  /**
+   * A few results take only their rows' height, not the list's whole height
+   * of empty box: the virtualizer writes the rows' total height on its sizer
+   * element, and the list is capped at it. Inline on the list, not a custom
+   * property, which every row would inherit and restyle for.
+   */
+  private sizerObserver: MutationObserver | null = null;
+  private fitted = '';
+
+  protected override firstUpdated(): void {
+    const sizer = this.list.querySelector<HTMLElement>('[virtualizer-sizer]');
+    if (!sizer) return;
+    this.sizerObserver = new MutationObserver(() => this.fitToRows(sizer));
+    this.sizerObserver.observe(sizer, { attributes: true, attributeFilter: ['style'] });
+  }
+
+  private fitToRows(sizer: HTMLElement): void {
+    const height = Number(/translate\([^,]+,\s*([\d.]+)px\)/u.exec(sizer.style.transform)?.[1] ?? NaN);
+    // past a few screens the list is at its own height anyway; not rewriting the cap spares a restyle a keystroke
+    const cap = Number.isFinite(height) && height > 0 && height < FIT_BELOW_PX ? height : null;
+    const key = cap === null ? 'none' : String(cap);
+    if (key === this.fitted) return;
+    this.fitted = key;
+    const style = this.list.style;
+    if (cap === null) {
+      style.removeProperty('max-block-size');
+      style.removeProperty('min-block-size');
+      return;
+    }
+    const computed = getComputedStyle(this.list);
+    const borders = parseFloat(computed.borderBlockStartWidth) + parseFloat(computed.borderBlockEndWidth) || 0;
+    style.maxBlockSize = `${cap + borders}px`;
+    style.minBlockSize = `min(${cap + borders}px, 240px)`;
   }
 
   /** Scrolls back to the top and moves the Tab stop there: a new search starts at its best hit. */
