@@ -318,6 +318,33 @@ describe('search: ranking', () => {
   });
 });
 
+describe('search: initials read as common words first', () => {
+  it('ranks the word two or three initials most often stand for above names that merely start so', () => {
+    const nameSpans = (q: string): string[] =>
+      index.search(q, { limit: 5 }).hits.map((h) => {
+        const m = h.matches.find((x) => x.field === 'name');
+        return m ? m.ranges.map(([s, e]) => m.text.slice(s, e)).join('/') : '';
+      });
+    // people's names (徐兰…工作室) and places (石泉镇…) start their names with these letters; the words are what is meant
+    for (const [q, word] of [
+      ['xl', '心理'],
+      ['sg', '社工'],
+      ['ty', '体育'],
+      ['sq', '社区'],
+    ] as const) {
+      expect(nameSpans(q), q).to.deep.equal(Array(5).fill(word));
+    }
+    // the rarer reading is still found, and comes first when the initials go on to say so
+    const small = createSearchIndex([
+      rec(org('i-xu', '徐兰老娘舅工作室', { description: '' })),
+      ...['华阳', '天山', '仙霞', '虹桥', '江苏', '周桥'].map((place, i) => rec(org(`i-${i}`, `${place}心理咨询中心`, { description: '' }))),
+    ]);
+    expect(ids('xl', small)).to.have.length(7);
+    expect(ids('xl', small).at(-1)).to.equal('i-xu');
+    expect(ids('xllnj', small)).to.deep.equal(['i-xu']);
+  });
+});
+
 describe('search: filters, sorts and browsing', () => {
   it('browses everything on an empty query, filtered', () => {
     expect(index.search('', { limit: 0 }).total).to.equal(records.length);

@@ -45,6 +45,12 @@ const PINYIN = 0.9;
 const TYPING = 0.65;
 const HOMOPHONE = 0.7;
 const INITIALS = 0.7;
+/**
+ * Initials read as the rarest of their spellings count this much of the
+ * commonest (on a log scale of how many documents hold each): enough that
+ * 心理 in the middle of a name outranks 徐兰 starting one, for xl.
+ */
+const RARE_READING = 0.6;
 const FUZZY = 0.35;
 /** With fewer exact or sound-alike results than this, fuse.js re-ranks a short candidate list for typos. */
 const FUZZY_BELOW = 1;
@@ -929,12 +935,29 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
 
   function evaluateSound(term: Term): void {
     const spelled = spell(term);
+    // initials stand for many words; the common ones are what people mean (xl: 心理 before 徐兰, sq: 社区 before 石泉)
+    let most = 0;
+    for (const [text, { abbreviated }] of spelled) if (abbreviated) most = Math.max(most, usage(text));
+    const common = (text: string): number => RARE_READING + (1 - RARE_READING) * (Math.log1p(usage(text)) / Math.log1p(Math.max(1, most)));
     // every field, through the characters that read so
-    for (const [text, { units, tier }] of spelled) evaluateText(text, units, tier);
+    for (const [text, { units, tier, abbreviated }] of spelled) evaluateText(text, units, abbreviated ? tier * common(text) : tier);
     for (const p of term.parses) {
-      // one syllable has no spelling; two initials are one exact list; and names, offers and tags never miss a reading
-      if (p.units.length === 1 || (p.abbreviated && p.units.length < 3) || !term.complete) evaluateUnits(p.units, p.tier);
+      // one syllable has no spelling; two initials are one exact list; and names, offers and tags never miss a reading.
+      // What is found only so, initials read as none of the spellings above, counts as a rare reading
+      const tier = p.abbreviated && p.units.length > 1 ? p.tier * RARE_READING : p.tier;
+      if (p.units.length === 1 || (p.abbreviated && p.units.length < 3) || !term.complete) evaluateUnits(p.units, tier);
     }
+  }
+
+  /** How many documents hold `text` (Han, two or more characters): the fewest of its character pairs' lists. */
+  function usage(text: string): number {
+    const ids = [...text].map((ch) => charIds.get(ch.codePointAt(0) ?? 0) ?? -1);
+    let fewest = Infinity;
+    for (let i = 0; i + 1 < ids.length; i++) {
+      const list = charBi.get((ids[i] ?? 0) * 32768 + (ids[i + 1] ?? 0));
+      fewest = Math.min(fewest, list === undefined ? 0 : postings.count(list));
+    }
+    return Number.isFinite(fewest) ? fewest : 0;
   }
 
   /** Scores every document matching `term` into tokScore; returns how many (listed in tokList). */
