@@ -533,6 +533,17 @@ describe('search: suggest', () => {
     expect(small.suggest('yang')).to.include('阳光之家');
   });
 
+  it('orders completions of letters by how well they read, then by the commonest reading', () => {
+    // xl: 心理 is in hundreds of organizations' texts, 心灵 and 夏令营 in fewer; ty: 体育 before 托养
+    expect(index.suggest('xl').slice(0, 4).every((s) => s.startsWith('心理'))).to.equal(true);
+    expect(index.suggest('xl')).not.to.include('夏令营');
+    expect(index.suggest('ty')[0]).to.equal('体育');
+    // yang read whole (养, 阳) before yan and an initial g (烟感)
+    const yang = index.suggest('yang', 20);
+    const smoke = yang.indexOf('烟感');
+    expect(smoke === -1 || smoke > yang.indexOf('养老')).to.equal(true);
+  });
+
   it('offers a synonym in letters for a word, not for a letter', () => {
     expect(index.suggest('y')).not.to.include('youth');
     expect(index.suggest('eld')).to.include('elderly');

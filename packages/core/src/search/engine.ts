@@ -585,19 +585,27 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   }
 
   /** The offered entries of the vocabulary that show `term`: where it first occurs, and whether as typed or by its sound. */
-  function vocabEntries(term: Term): { v: VocabTerm; at: number; literal: boolean }[] {
-    const out: { v: VocabTerm; at: number; literal: boolean }[] = [];
+  function vocabEntries(term: Term): { v: VocabTerm; at: number; literal: boolean; read: string; tier: number }[] {
+    const out: { v: VocabTerm; at: number; literal: boolean; read: string; tier: number }[] = [];
     for (const v of vocab) {
       if (!v.shown) continue;
       let at = term.han ? v.folded.indexOf(term.text) : term.latin ? wordAt(v.folded, term.text, 0) : -1;
       const literal = at >= 0;
+      let read = literal ? term.text : '';
+      let tier = literal ? EXACT : 0;
       if (!literal || at > 0) {
+        // the earliest place the letters read, by their best reading there
         for (const p of term.parses) {
           const found = findUnits(v.syl, p.units);
-          if (found >= 0 && (at < 0 || found < at)) at = found;
+          if (found >= 0 && (at < 0 || found < at || (found === at && p.tier > tier))) {
+            at = found;
+            tier = p.tier;
+            // one syllable reads a character; the pair it starts says more of which word is meant (养老 over 阳光)
+            read = v.folded.slice(found, found + Math.max(2, p.units.length));
+          }
         }
       }
-      if (at >= 0) out.push({ v, at, literal });
+      if (at >= 0) out.push({ v, at, literal, read, tier });
     }
     return out;
   }
@@ -949,9 +957,13 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     }
   }
 
-  /** How many documents hold `text` (Han, two or more characters): the fewest of its character pairs' lists. */
+  /** About how many documents hold `text` (Han): the fewest of its character pairs' lists, or its one character's. */
   function usage(text: string): number {
     const ids = [...text].map((ch) => charIds.get(ch.codePointAt(0) ?? 0) ?? -1);
+    if (ids.length === 1) {
+      const list = charUni.get(ids[0] ?? 0);
+      return list === undefined ? 0 : postings.count(list);
+    }
     let fewest = Infinity;
     for (let i = 0; i + 1 < ids.length; i++) {
       const list = charBi.get((ids[i] ?? 0) * 32768 + (ids[i + 1] ?? 0));
@@ -1773,23 +1785,32 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   function suggest(query: string, limit = 8): string[] {
     const ts = terms(query);
     if (!ts.length || limit <= 0) return [];
-    const ranked: { text: string; rank: number }[] = [];
+    /**
+     * Ordered by group (shows the text as typed before by its sound, begins
+     * with it before holding it, a category only reached through a synonym
+     * last), then by how well the letters read (yang as 养 before yan-g as
+     * 烟感), the vocabulary before hits, the commonest reading (xl: 心理
+     * before 徐兰), labels before synonyms, and otherwise in order: the
+     * taxonomy's, the hits'.
+     */
+    const ranked: { text: string; group: number; tier: number; hit: boolean; common: number; synonym?: boolean }[] = [];
     const han = ts.filter((t) => t.han);
     const first = ts[0];
     if (first) {
       // a category none of whose organizations is in this directory would find nothing
       const held = (code: string): boolean => (byCategory.get(code) ?? []).some((d) => alive[d]);
       const visible = new Set<string>();
-      for (const { v, at, literal } of vocabEntries(first)) {
+      for (const { v, at, literal, read, tier } of vocabEntries(first)) {
         if (!held(v.code)) continue;
         // a synonym in letters completes a word, not a letter or two (youth for y)
         if (v.shown === 'synonym' && !isHan(v.folded.charCodeAt(0)) && (!literal || first.text.length < 3)) continue;
         visible.add(v.code);
-        ranked.push({ text: v.text, rank: (first.han && !literal ? 6 : 0) + (at === 0 ? 0 : 3) + (v.shown === 'label' ? 0 : 1) });
+        const group = (first.han && !literal ? 2 : 0) + (at === 0 ? 0 : 1);
+        ranked.push({ text: v.text, group, tier, hit: false, common: literal ? 0 : usage(read), synonym: v.shown === 'synonym' });
       }
       for (const [code] of vocabMatches(first)) {
         const label = visible.has(code) || !held(code) ? undefined : vocab.find((v) => v.code === code && v.shown === 'label');
-        if (label) ranked.push({ text: label.text, rank: 12 });
+        if (label) ranked.push({ text: label.text, group: 4, tier: 0, hit: false, common: 0 });
       }
     }
     for (const hit of search(query, { limit: limit * 3 }).hits) {
@@ -1798,11 +1819,12 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         if ((m.field !== 'name' && m.field !== 'offer') || at === undefined) continue;
         // characters typed as they are come before ones that only sound so (助餐 before 助残)
         const folded = fold(m.text, r);
-        ranked.push({ text: m.text, rank: (han.some((t) => !folded.includes(t.text)) ? 6 : 0) + (at === 0 ? 0 : 3) + 2 });
+        ranked.push({ text: m.text, group: (han.some((t) => !folded.includes(t.text)) ? 2 : 0) + (at === 0 ? 0 : 1), tier: 0, hit: true, common: 0 });
       }
     }
-    // stable: within a rank, labels in taxonomy order and hits in their order
-    ranked.sort((a, b) => a.rank - b.rank);
+    ranked.sort(
+      (x, y) => x.group - y.group || y.tier - x.tier || Number(x.hit) - Number(y.hit) || y.common - x.common || Number(x.synonym) - Number(y.synonym),
+    );
     return [...new Set(ranked.map((o) => o.text))].slice(0, limit);
   }
 
