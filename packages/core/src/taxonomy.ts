@@ -66,7 +66,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'elderly.long-term-care',
         ['长期护理', '長期照顧', 'Long-term care'],
-        ['长护险', '长期护理保险', '失能', '失智', '认知症', '卧床', '护理', '护工', '長照', '失能照顧', '看護'],
+        ['长护险', '长期护理保险', '失能', '失智', '认知症', '老年痴呆', '阿尔茨海默', '卧床', '护理', '护工', '長照', '失能照顧', '看護'],
       ),
       item(
         'elderly.emergency-call',
@@ -167,7 +167,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'family-women.infant-care',
         ['婴幼儿照护', '嬰幼兒托育', 'Infant and toddler care'],
-        ['托育', '托班', '早教', '带娃', '带孩子', '母婴', '0-3岁', '嬰幼兒', '托嬰', '保母'],
+        ['托育', '托班', '托儿', '托儿所', '早教', '带娃', '带孩子', '母婴', '0-3岁', '嬰幼兒', '托嬰', '保母'],
       ),
       item(
         'family-women.women-development',

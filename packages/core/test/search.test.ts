@@ -191,6 +191,23 @@ describe('search: query kinds', () => {
     expect(few.search('lelnig').corrected).to.equal('leling');
   });
 
+  it('reads a word of the taxonomy typed as it is as itself, not by its sound', () => {
+    const small = createSearchIndex([
+      rec(org('w-place', '朱家角镇书画社', { description: '' })),
+      rec(org('w-person', '施志华调解工作室', { description: '' })),
+      rec(org('w-tutor', '华阳学业辅导社', { description: '', categoryCodes: ['children-youth.tutoring'] })),
+      rec(org('w-care', '华阳长者照护中心', { description: '', categoryCodes: ['elderly.long-term-care'] })),
+      rec(org('w-heart', '华阳心理咨询中心', { description: '', categoryCodes: ['mental-health.counselling'] })),
+    ]);
+    // 家教 and 失智 are words of the taxonomy: the tutoring and care organizations, not 朱家角 or 施志…
+    expect(ids('家教', small)).to.deep.equal(['w-tutor']);
+    expect(ids('失智', small)).to.deep.equal(['w-care']);
+    expect(ids('老年痴呆', small)).to.deep.equal(['w-care']);
+    // a slip the taxonomy keeps (心里咨询) and a word it does not hold (心里) are still read by sound
+    expect(ids('心里咨询', small)).to.deep.equal(['w-heart']);
+    expect(ids('心里', small)).to.deep.equal(['w-heart']);
+  });
+
   it('folds traditional characters both ways', () => {
     expect(top('医患纠纷')).to.include('t-yihuan');
     expect(top('醫患')).to.include('t-yihuan');

@@ -545,9 +545,12 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
 
   // ------------------------------------------------------------ the taxonomy
   let vocab: VocabTerm[] = [];
+  /** The taxonomy's words, folded, less its slips (心里咨询): typed as they are, they mean themselves. */
+  const vocabWords = new Set<string>();
   const vocabCache = new Map<string, Map<string, number>>();
   function buildVocab(): void {
     vocab = [];
+    vocabWords.clear();
     vocabCache.clear();
     for (const top of taxonomy) {
       for (const cat of [top, ...top.children]) {
@@ -559,6 +562,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           // a synonym read like another of its category but written otherwise is a slip kept for finding (心里咨询), never offered
           const slip = own.some((v) => v.syl === syl && v.folded !== folded);
           const shown = text === cat.labels[locale] ? 'label' : locale === 'zh-CN' && !slip && cat.synonyms.includes(text) && folded === text.toLowerCase() ? 'synonym' : null;
+          if (!slip) vocabWords.add(folded);
           const other = locale === 'zh-CN' ? cat.labels['zh-TW'] : locale === 'zh-TW' ? cat.labels['zh-CN'] : null;
           own.push({ code: cat.code, text, folded, syl, shown, foreign: text === other && shown === null });
         }
@@ -1004,8 +1008,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         }
       }
     }
-    // sound-alikes only when the characters themselves found little: 心里咨询 for 心理咨询
-    if (!term.han || tokN < FEW) evaluateSound(term);
+    // sound-alikes only when the characters themselves found little: 心里咨询 for 心理咨询. A word of the
+    // taxonomy typed as it is means itself: 家教 read as 朱家角, or 失智 as 施志…工作室, came first otherwise
+    if (!term.han || (tokN < FEW && !vocabWords.has(text))) evaluateSound(term);
     // the taxonomy: a category whose label or synonym matches brings its organizations
     for (const [code, tier] of vocabMatches(term)) {
       for (const d of byCategory.get(code) ?? []) if (alive[d]) touch(d, CATEGORY * tier);
