@@ -46,7 +46,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'elderly.home-care',
         ['居家养老', '居家照顧', 'Home care'],
-        ['养老', '老人', '老年人', '助老', '居家养老', '上门', '上门服务', '上门照护', '居家養老', '居家服務', '到宅服務', 'home care'],
+        ['养老', '老人', '老年人', '助老', '居家养老', '上门', '上门服务', '上门照护', '助浴', '洗澡', '洗浴', '助洁', '助行', '居家養老', '居家服務', '到宅服務', 'home care'],
       ),
       item(
         'elderly.day-care',

@@ -208,6 +208,30 @@ describe('search: query kinds', () => {
     expect(ids('心里', small)).to.deep.equal(['w-heart']);
   });
 
+  it('reads a sentence or a phrase with a part found nowhere for its words, without the words a resident asks with', () => {
+    const small = createSearchIndex([
+      rec(org('h-dance', '华阳广场舞队', { description: '', categoryCodes: ['culture-sports.dance-choir'] })),
+      rec(org('h-repair', '华阳便民服务队', { description: '', categoryCodes: ['housing-property.repairs'] })),
+      rec(org('h-place', '陆家里居委会书画社', { description: '' })),
+    ]);
+    // 学 is no word, 跳舞 is one of the taxonomy's: the dance team, said to match in part
+    const dance = small.search('学跳舞');
+    expect(dance.hits.map((h) => h.id)).to.deep.equal(['h-dance']);
+    expect(dance.partial).to.equal(true);
+    expect(ids('哪里可以学跳舞', small)).to.deep.equal(['h-dance']);
+    // 家里 is how a resident asks, not what for: 水管 and 漏水 find the repairers, not 陆家里
+    expect(ids('家里水管漏水', small)).to.deep.equal(['h-repair']);
+    // 家电 is nowhere: 维修 alone
+    expect(small.search('家电维修').hits.map((h) => h.id)).to.deep.equal(['h-repair']);
+    expect(small.search('家电维修').partial).to.equal(true);
+    // words the texts hold come before a word only the taxonomy holds: 华阳 心理 热线, not 华阳 心理热线
+    small.add(rec(org('h-heart', '华阳心理服务社', { description: '' }), [offer('h-heart', '心理疏导热线', { description: '' })]));
+    // (with a second word, so that the typo tolerance, for one word only, cannot find it either way)
+    const heart = small.search('华阳心理热线 服务社');
+    expect(heart.hits.map((h) => h.id)).to.deep.equal(['h-heart']);
+    expect(heart.partial).to.equal(undefined);
+  });
+
   it('folds traditional characters both ways', () => {
     expect(top('医患纠纷')).to.include('t-yihuan');
     expect(top('醫患')).to.include('t-yihuan');

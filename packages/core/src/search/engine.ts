@@ -93,6 +93,14 @@ const SOUND_ALIKE: Record<string, string> = { l: 'n', n: 'l', f: 'h', h: 'f' };
  * needs no more than that they are found together.
  */
 const FIX_FLOOR = 3;
+/**
+ * Words a resident asks with, not what they ask for (我想找…, 家里…, 哪里可以…):
+ * never words of a sentence, or 家里 found 陆家里居委会 and 妈妈 禁毒妈妈
+ * before what was needed.
+ */
+const ASKING = new Set(
+  '我们 我家 我妈 我爸 妈妈 爸爸 家里 家中 自己 需要 想要 想找 哪里 哪儿 哪个 可以 能否 有没有 有人 没人 怎么 怎么办 请问 帮我 一下 什么 附近 不好'.split(' '),
+);
 /** A one-letter fix whose last syllable is only begun counts for less than one that reads whole. */
 const BEGUN = 0.5;
 /** In a partial match, one more of the query's words outweighs any difference in how well they match. */
@@ -100,6 +108,8 @@ const PER_WORD = 1000;
 /** Reading words: a character more covered outweighs any number of pieces, a piece fewer any commonness. */
 const COVER = 1e6;
 const PIECE = 1e3;
+/** A piece only the taxonomy holds costs more than a few pieces the texts hold: it reaches organizations only by their categories. */
+const TAXONOMY_PIECE = 8e3;
 /** Character ids are 15 bits, so a bigram is one small integer; rarer characters share ids and are verified anyway. */
 const CHAR_IDS = 32767;
 
@@ -547,10 +557,13 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   let vocab: VocabTerm[] = [];
   /** The taxonomy's words, folded, less its slips (心里咨询): typed as they are, they mean themselves. */
   const vocabWords = new Set<string>();
+  /** Every piece of two to four characters of the taxonomy's texts: words the directory knows, even where no organization's text holds them. */
+  const vocabPieces = new Set<string>();
   const vocabCache = new Map<string, Map<string, number>>();
   function buildVocab(): void {
     vocab = [];
     vocabWords.clear();
+    vocabPieces.clear();
     vocabCache.clear();
     for (const top of taxonomy) {
       for (const cat of [top, ...top.children]) {
@@ -563,6 +576,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           const slip = own.some((v) => v.syl === syl && v.folded !== folded);
           const shown = text === cat.labels[locale] ? 'label' : locale === 'zh-CN' && !slip && cat.synonyms.includes(text) && folded === text.toLowerCase() ? 'synonym' : null;
           if (!slip) vocabWords.add(folded);
+          const chars = [...folded];
+          for (let i = 0; i < chars.length; i++) for (let j = i + 2; j <= Math.min(chars.length, i + MAX_WORD); j++) vocabPieces.add(chars.slice(i, j).join(''));
           const other = locale === 'zh-CN' ? cat.labels['zh-TW'] : locale === 'zh-TW' ? cat.labels['zh-CN'] : null;
           own.push({ code: cat.code, text, folded, syl, shown, foreign: text === other && shown === null });
         }
@@ -1198,9 +1213,14 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       }
       // a piece found nowhere has no longer piece from the same start that is found
       for (let j = i + 2; j <= Math.min(n, i + MAX_WORD); j++) {
-        const found = occurrences(chars.slice(i, j).join(''));
+        const piece = chars.slice(i, j).join('');
+        // a word of the taxonomy is a word even where no organization's text holds it (跳舞 in 学跳舞), but
+        // only where words the texts hold do not cover the same (华阳路心理热线: 心理 热线, not 心理热线)
+        const inTexts = occurrences(piece);
+        const found = inTexts || (vocabPieces.has(piece) ? 1 : 0);
         if (!found) break;
-        const w = v + (j - i) * COVER - PIECE + Math.log2(found + 1);
+        if (ASKING.has(piece)) continue;
+        const w = v + (j - i) * COVER - (inTexts ? PIECE : TAXONOMY_PIECE) + Math.log2(found + 1);
         if (w > (value[j] ?? 0)) {
           value[j] = w;
           from[j] = i;
@@ -1418,6 +1438,19 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   }
 
   /**
+   * Chinese read for the most of its words when nothing holds them all: a
+   * sentence (more than four characters), or a shorter phrase found nowhere
+   * that the directory does not hold every part of (学跳舞: 学 is no word;
+   * 家电维修: 家电 is nowhere). A phrase of known words not found together
+   * (乐园托管) stays an AND and finds nothing.
+   */
+  function readAsSentence(t: Term): boolean {
+    if (!t.han) return false;
+    const n = [...t.text].length;
+    return n > MAX_WORD || (n >= 3 && termHits.get(t) === 0 && !wordsOf(t.text).complete);
+  }
+
+  /**
    * Nothing holds every word: the documents holding at least half as many
    * of the query's words (those the directory knows) as the best one does,
    * those holding more first, then by each word's match weighted by its
@@ -1425,7 +1458,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
    * null when none was.
    */
   function matchMost(ts: Term[], keep: (d: number) => boolean): Term[] | null {
-    const words = ts.flatMap((t) => (t.han && [...t.text].length > MAX_WORD ? wordsOf(t.text).words.flatMap((w) => term(w, false)) : [t]));
+    const words = ts.flatMap((t) => (readAsSentence(t) ? wordsOf(t.text).words.flatMap((w) => term(w, false)) : [t]));
     if (++searchStamp >= 0x7ffffff) {
       accCount.fill(0);
       searchStamp = 1;
@@ -1758,7 +1791,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         else if (nFound > 0) boostTogether(ts, !/\s$/u.test(query));
         // still nothing, for a sentence typed as it is said: the organizations holding most of its
         // words (words a person typed apart stay an AND)
-        const most = nFound === 0 && ts.some((t) => t.han && [...t.text].length > MAX_WORD) ? matchMost(ts, keep) : null;
+        const most = nFound === 0 && ts.some(readAsSentence) ? matchMost(ts, keep) : null;
         if (most) ts = most;
         lastPartial = most !== null;
       }
