@@ -71,6 +71,22 @@ describe('search: query kinds', () => {
     expect(ids('乐园托管', small)).not.to.include('p-both');
   });
 
+  it('reads whole pinyin found nowhere as two words found together, as its characters are read', () => {
+    const small = createSearchIndex([
+      rec(org('s-bath', '华阳为老服务社', { description: '' }), [offer('s-bath', '上门服务', { description: '' }), offer('s-bath-2', '老人助浴', { description: '' })]),
+      rec(org('s-door', '天山上门维修队', { description: '' })),
+      rec(org('s-bath-only', '仙霞助浴点', { description: '' })),
+    ]);
+    // 上门 and 助浴 are never side by side: like 上门助浴, shangmenzhuyu finds what holds both
+    expect(ids('上门助浴', small)).to.deep.equal(['s-bath']);
+    expect(ids('shangmenzhuyu', small)).to.deep.equal(['s-bath']);
+    expect(ids('shangmenzhuyu ', small)).to.deep.equal(['s-bath']);
+    const spans = small.search('shangmenzhuyu').hits[0]!.matches.flatMap((m) => m.ranges.map(([s, e]) => m.text.slice(s, e)));
+    expect(spans).to.include.members(['上门', '助浴']);
+    // words never found together are not read so (维修 and 助浴: only the typo tolerance's names sharing 维修)
+    expect(ids('weixiuzhuyu', small)).not.to.include('s-bath-only');
+  });
+
   it('reads pinyin with tone marks or ü, and lu, nu for lü, nü as people type them', () => {
     const small = createSearchIndex([
       rec(org('u-lawyer', '华阳律师志愿服务队', { description: '' })),

@@ -1244,9 +1244,14 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   }
 
   /** The terms with each Chinese phrase found nowhere whole read as its words, when they cover it; null when none is. */
-  function splitTerms(ts: Term[]): Term[] | null {
+  function splitTerms(ts: Term[], typingLast: boolean): Term[] | null {
     let split = false;
-    const out = ts.flatMap((t) => {
+    const out = ts.flatMap((t, i) => {
+      if (t.latin) {
+        const halves = splitPinyin(t, typingLast && i === ts.length - 1);
+        split ||= halves !== null;
+        return halves ?? [t];
+      }
       if (!t.han || [...t.text].length < 4 || occurrences(t.text)) return [t];
       const { words, complete } = wordsOf(t.text);
       if (!complete) return [t];
@@ -1254,6 +1259,40 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       return words.flatMap((w) => term(w, false));
     });
     return split ? out.slice(0, MAX_TOKENS) : null;
+  }
+
+  /**
+   * Whole pinyin of four or more syllables found nowhere (shangmenzhuyu: 上门
+   * and 助浴 are never side by side) as two words of two or more syllables
+   * each, as its characters would be split: where both are found, the more
+   * evenly found the better. Null when no split has both found.
+   */
+  function splitPinyin(t: Term, typing: boolean): Term[] | null {
+    if ((termHits.get(t) ?? evaluate(t)) > 0) return null;
+    let best: Term[] | null = null;
+    let bestFound = 0;
+    const tried = new Set<number>();
+    for (const { units, abbreviated } of t.parses) {
+      // whole syllables (the last one may be widened while it is typed: zhuyu for 助浴 or 竹园)
+      if (abbreviated || units.length < 4 || !units.every((u) => u.full || u.exact !== undefined)) continue;
+      const lengths = units.map((u) => (syllables[u.exact ?? u.ids[0] ?? 0] ?? '').length);
+      if (lengths.reduce((x, y) => x + y, 0) !== t.text.length) continue;
+      let at = 0;
+      for (let k = 1; k < units.length; k++) {
+        at += lengths[k - 1] ?? 0;
+        if (k < 2 || units.length - k < 2 || tried.has(at)) continue;
+        tried.add(at);
+        const left = keptTerm(t.text.slice(0, at), false, false);
+        const right = keptTerm(t.text.slice(at), typing, false);
+        if (left.length !== 1 || right.length !== 1) continue;
+        const found = Math.min(evaluate(left[0] as Term), evaluate(right[0] as Term));
+        if (found > bestFound) {
+          bestFound = found;
+          best = [...left, ...right];
+        }
+      }
+    }
+    return best;
   }
 
   /**
@@ -1759,7 +1798,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       } else {
         matchAll(ts, keep);
         // a phrase typed without spaces: its words, if they are found together
-        const split = nFound === 0 ? splitTerms(ts) : null;
+        const split = nFound === 0 ? splitTerms(ts, !/\s$/u.test(query)) : null;
         if (split) {
           matchAll(split, keep);
           if (nFound > 0) ts = split;
