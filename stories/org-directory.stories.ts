@@ -280,6 +280,7 @@ export const StatesByTheme: Story = {
     const states: [string, Partial<DirectoryArgs>, DataAdapter][] = [
       ['loading', {}, pendingAdapter],
       ['results', { query: '合唱' }, data],
+      ['a few results: the list as tall as its rows', { query: 'xinli' }, data],
       ['partly matched', { query: '我想给家里老人找个助餐的地方' }, data],
       ['pinyin slip read', { query: 'yanglai' }, data],
       ['empty', { filters: { ...NO_FILTERS, type: ['community-team'], minRating: '3A' } }, data],
