@@ -375,7 +375,7 @@ describe('search: ranking', () => {
   });
 });
 
-describe('search: initials read as common words first', () => {
+describe('search: letters read as common words first', () => {
   it('ranks the word two or three initials most often stand for above names that merely start so', () => {
     const nameSpans = (q: string): string[] =>
       index.search(q, { limit: 5 }).hits.map((h) => {
@@ -399,6 +399,17 @@ describe('search: initials read as common words first', () => {
     expect(ids('xl', small)).to.have.length(7);
     expect(ids('xl', small).at(-1)).to.equal('i-xu');
     expect(ids('xllnj', small)).to.deep.equal(['i-xu']);
+  });
+
+  it('reads whole pinyin as its commonest characters first too', () => {
+    const small = createSearchIndex([
+      rec(org('j-person', '贾婷党员志愿者工作室', { description: '' })),
+      ...['华阳', '天山', '仙霞', '虹桥', '江苏', '周桥'].map((place, i) => rec(org(`j-${i}`, `${place}和睦家庭服务社`, { description: '' }))),
+    ]);
+    // 贾婷 starts a name, 家庭 is in six: a family service first, the person's studio still found
+    expect(ids('jiating', small)[0]).to.match(/^j-\d$/u);
+    expect(ids('jiating', small)).to.include('j-person');
+    expect(ids('贾婷', small)[0]).to.equal('j-person');
   });
 });
 
