@@ -85,6 +85,16 @@ describe('search: query kinds', () => {
     expect(spans).to.include.members(['上门', '助浴']);
     // words never found together are not read so (维修 and 助浴: only the typo tolerance's names sharing 维修)
     expect(ids('weixiuzhuyu', small)).not.to.include('s-bath-only');
+    // a split is kept only until the index changes
+    small.remove('s-bath');
+    expect(ids('shangmenzhuyu', small)).not.to.include('s-bath');
+    small.add(rec(org('s-both', '天山上门助浴队', { description: '' })));
+    expect(ids('shangmenzhuyu', small)[0]).to.equal('s-both');
+    // (two words, so that the typo tolerance, for one word only, stays out of it)
+    const later = createSearchIndex([rec(org('s-door-2', '天山上门维修队', { description: '' }))]);
+    expect(ids('shangmenzhuyu tianshan', later)).to.deep.equal([]);
+    later.add(rec(org('s-new', '天山上门服务社', { description: '' }), [offer('s-new', '助浴', { description: '' })]));
+    expect(ids('shangmenzhuyu tianshan', later)).to.deep.equal(['s-new']);
   });
 
   it('reads pinyin with tone marks or ü, and lu, nu for lü, nü as people type them', () => {

@@ -110,6 +110,8 @@ const COVER = 1e6;
 const PIECE = 1e3;
 /** A piece only the taxonomy holds costs more than a few pieces the texts hold: it reaches organizations only by their categories. */
 const TAXONOMY_PIECE = 8e3;
+/** Whole pinyin longer than this is a sentence, not two words run together: it is not split. */
+const MAX_SPLIT_SYLLABLES = 8;
 /** Character ids are 15 bits, so a bigram is one small integer; rarer characters share ids and are verified anyway. */
 const CHAR_IDS = 32767;
 
@@ -302,6 +304,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     pairWeights.clear();
     corrections.clear();
     otherTerms.clear();
+    pinyinSplits.clear();
+    heldCategories.clear();
     if (verifiedSize) {
       verified.clear();
       verifiedSize = 0;
@@ -573,7 +577,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           const folded = fold(text, r);
           const syl = r.read(folded);
           // a synonym read like another of its category but written otherwise is a slip kept for finding (心里咨询), never offered
-          const slip = own.some((v) => v.syl === syl && v.folded !== folded);
+          const slip = isHan(folded.charCodeAt(0)) && own.some((v) => v.syl === syl && v.folded !== folded);
           const shown = text === cat.labels[locale] ? 'label' : locale === 'zh-CN' && !slip && cat.synonyms.includes(text) && folded === text.toLowerCase() ? 'synonym' : null;
           if (!slip) vocabWords.add(folded);
           const chars = [...folded];
@@ -980,6 +984,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   /** About how many documents hold `text` (Han): the fewest of its character pairs' lists, or its one character's. */
   function usage(text: string): number {
     const ids = [...text].map((ch) => charIds.get(ch.codePointAt(0) ?? 0) ?? -1);
+    // a character no organization's text holds: no document holds the text (and -1 is no list's key)
+    if (ids.includes(-1)) return 0;
     if (ids.length === 1) {
       const list = charUni.get(ids[0] ?? 0);
       return list === undefined ? 0 : postings.count(list);
@@ -1126,6 +1132,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         const ids = [...term.text].map((ch) => charIds.get(ch.codePointAt(0) ?? 0) ?? -1);
         ids.forEach((id, i) => {
           const next = ids[i + 1];
+          // a character no text holds (-1) is in no pair; its key would alias another's
+          if (id < 0 || (next !== undefined && next < 0)) return;
           if (next !== undefined) bump(charBi.get(id * 32768 + next));
           else if (ids.length === 1) bump(charUni.get(id));
         });
@@ -1268,14 +1276,26 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
    * each, as its characters would be split: where both are found, the more
    * evenly found the better. Null when no split has both found.
    */
+  const pinyinSplits = new Map<string, Term[] | null>();
   function splitPinyin(t: Term, typing: boolean): Term[] | null {
     if ((termHits.get(t) ?? evaluate(t)) > 0) return null;
+    // typed on, the same word is split again with every letter: its halves were found once
+    const key = `${typing ? 1 : 0}${t.text}`;
+    const known = pinyinSplits.get(key);
+    if (known !== undefined) return known;
+    if (pinyinSplits.size >= 256) pinyinSplits.clear();
+    const best = bestPinyinSplit(t, typing);
+    pinyinSplits.set(key, best);
+    return best;
+  }
+
+  function bestPinyinSplit(t: Term, typing: boolean): Term[] | null {
     let best: Term[] | null = null;
     let bestFound = 0;
     const tried = new Set<number>();
     for (const { units, abbreviated } of t.parses) {
       // whole syllables (the last one may be widened while it is typed: zhuyu for 助浴 or 竹园)
-      if (abbreviated || units.length < 4 || !units.every((u) => u.full || u.exact !== undefined)) continue;
+      if (abbreviated || units.length < 4 || units.length > MAX_SPLIT_SYLLABLES || !units.every((u) => u.full || u.exact !== undefined)) continue;
       const lengths = units.map((u) => (syllables[u.exact ?? u.ids[0] ?? 0] ?? '').length);
       if (lengths.reduce((x, y) => x + y, 0) !== t.text.length) continue;
       let at = 0;
@@ -1860,6 +1880,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
    * of the best hits. A category reached only through a synonym that is not
    * offered itself comes last, as its label shows nothing of the query.
    */
+  /** Whether a category has an organization in the directory, as last seen (removed ones stay in its list). */
+  const heldCategories = new Map<string, boolean>();
   function suggest(query: string, limit = 8): string[] {
     const ts = terms(query);
     if (!ts.length || limit <= 0) return [];
@@ -1876,7 +1898,11 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const first = ts[0];
     if (first) {
       // a category none of whose organizations is in this directory would find nothing
-      const held = (code: string): boolean => (byCategory.get(code) ?? []).some((d) => alive[d]);
+      const held = (code: string): boolean => {
+        let known = heldCategories.get(code);
+        if (known === undefined) heldCategories.set(code, (known = (byCategory.get(code) ?? []).some((d) => alive[d])));
+        return known;
+      };
       const visible = new Set<string>();
       for (const { v, at, literal, read, tier } of vocabEntries(first)) {
         if (!held(v.code)) continue;

@@ -502,6 +502,9 @@ describe('rl-org-directory', function () {
       // the list ends at its last row, with no empty box below it
       await waitUntil(() => Math.abs(list().getBoundingClientRect().bottom - rowsBottom()) <= 2, 'list not fitted to its rows');
       expect(list().getBoundingClientRect().height).to.be.lessThan(full);
+      // the list moved (detached and attached again) still follows its rows
+      const resultsEl = results(h)!;
+      resultsEl.parentNode!.insertBefore(resultsEl, resultsEl.nextSibling);
       for (let i = 0; i < [...name].length; i++) await sendKeys({ press: 'Backspace' });
       await waitUntil(() => current(h)?.query === '', 'not cleared');
       await waitUntil(() => Math.abs(list().getBoundingClientRect().height - full) <= 1, 'list not back to its height');

@@ -138,6 +138,8 @@ export class RlOrgResults extends RlElement {
   override connectedCallback(): void {
     super.connectedCallback();
     holdResizeLoopGuard();
+    // moved or attached again: fit to the rows anew (the first time, firstUpdated does)
+    if (this.hasUpdated) this.observeSizer();
   }
 
   override disconnectedCallback(): void {
@@ -157,10 +159,16 @@ export class RlOrgResults extends RlElement {
   private fitted = '';
 
   protected override firstUpdated(): void {
-    const sizer = this.list.querySelector<HTMLElement>('[virtualizer-sizer]');
-    if (!sizer) return;
+    this.observeSizer();
+  }
+
+  private observeSizer(): void {
+    const sizer = this.list?.querySelector<HTMLElement>('[virtualizer-sizer]');
+    if (!sizer || this.sizerObserver) return;
     this.sizerObserver = new MutationObserver(() => this.fitToRows(sizer));
     this.sizerObserver.observe(sizer, { attributes: true, attributeFilter: ['style'] });
+    this.fitted = '';
+    this.fitToRows(sizer);
   }
 
   private fitToRows(sizer: HTMLElement): void {
