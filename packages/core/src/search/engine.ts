@@ -968,11 +968,15 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const spelled = spell(term);
     // letters stand for many words, initials most; the common ones are what people mean (xl: 心理 before 徐兰,
     // sq: 社区 before 石泉, jiating: 家庭 before 贾婷). Characters typed are read by their sound as they are
-    let most = 0;
-    if (term.latin) for (const text of spelled.keys()) most = Math.max(most, usage(text));
-    const common = (text: string): number => RARE_READING + (1 - RARE_READING) * (Math.log1p(usage(text)) / Math.log1p(Math.max(1, most)));
+    const used = term.latin ? [...spelled.keys()].map(usage) : [];
+    const most = Math.log1p(Math.max(1, ...used));
     // every field, through the characters that read so
-    for (const [text, { units, tier }] of spelled) evaluateText(text, units, term.latin ? tier * common(text) : tier);
+    let i = 0;
+    for (const [text, { units, tier }] of spelled) {
+      const scale = term.latin ? RARE_READING + (1 - RARE_READING) * (Math.log1p(used[i] ?? 0) / most) : 1;
+      evaluateText(text, units, tier * scale);
+      i++;
+    }
     for (const p of term.parses) {
       // one syllable has no spelling; two initials are one exact list; and names, offers and tags never miss a reading.
       // What is found only so, initials read as none of the spellings above, counts as a rare reading
