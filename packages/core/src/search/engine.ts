@@ -46,9 +46,10 @@ const TYPING = 0.65;
 const HOMOPHONE = 0.7;
 const INITIALS = 0.7;
 /**
- * Initials read as the rarest of their spellings count this much of the
- * commonest (on a log scale of how many documents hold each): enough that
- * 心理 in the middle of a name outranks 徐兰 starting one, for xl.
+ * Letters (initials or whole pinyin) read as the rarest of their spellings
+ * count this much of the commonest (on a log scale of how many documents
+ * hold each): enough that 心理 in the middle of a name outranks 徐兰
+ * starting one, for xl.
  */
 const RARE_READING = 0.6;
 const FUZZY = 0.35;
