@@ -375,6 +375,34 @@ describe('search: ranking', () => {
     expect(ids('心理疏导', idx)).to.deep.equal(['name', 'offer', 'desc']);
   });
 
+  it('does not rank a name holding the query only across two words as a name match (老人 in 敬老|人民调解)', () => {
+    const small = createSearchIndex([
+      rec(org('s-seam', '闵行区敬老人民调解服务中心', { description: '' })),
+      rec(org('s-seam2', '松江区居家养老人才培训中心', { description: '' })),
+      rec(org('s-offer', '华阳路睦邻点', { description: '' }), [offer('s-offer', '独居老人周末陪伴')]),
+      // 为老 is a word too, but 老人 here is one: only a word running two characters past the query makes a seam
+      rec(org('s-name', '长宁区为老人服务中心', { description: '' })),
+    ]);
+    for (const q of ['老人', 'laoren']) {
+      const found = ids(q, small);
+      expect(found.slice(0, 2), q).to.deep.equal(['s-name', 's-offer']);
+      // still found, below the ones that mean it
+      expect(found.slice(2), q).to.have.members(['s-seam', 's-seam2']);
+      // and still highlighted where it stands
+      const seam = small.search(q).hits.find((h) => h.id === 's-seam');
+      expect(seam?.matches.find((m) => m.field === 'name')?.ranges, q).to.deep.equal([[4, 6]]);
+    }
+    // typed as the words themselves, the names are name matches as before
+    expect(ids('人民调解', small)).to.deep.equal(['s-seam']);
+    expect(ids('居家养老', small)[0]).to.equal('s-seam2');
+    // a longer word holding the whole query is no seam: 医患纠纷 in 医患纠纷调解
+    const whole = createSearchIndex([
+      rec(org('w-name', '医患纠纷调解工作室', { description: '' })),
+      rec(org('w-offer', '华阳路睦邻点', { description: '' }), [offer('w-offer', '医患纠纷人民调解')]),
+    ]);
+    expect(ids('医患纠纷', whole)).to.deep.equal(['w-name', 'w-offer']);
+  });
+
   it('puts a 5A organization above an unrated one at equal text score', () => {
     expect(ids('书法', idx)).to.deep.equal(['rated', 'plain']);
   });

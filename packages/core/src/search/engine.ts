@@ -113,6 +113,8 @@ const PIECE = 1e3;
 const TAXONOMY_PIECE = 8e3;
 /** Whole pinyin longer than this is a sentence, not two words run together: it is not split. */
 const MAX_SPLIT_SYLLABLES = 8;
+/** Texts whose seams (and the names across them) are remembered: initials spell hundreds of texts a query, each asked again as typing goes on. */
+const SEAM_CACHE = 20_000;
 /** Character ids are 15 bits, so a bigram is one small integer; rarer characters share ids and are verified anyway. */
 const CHAR_IDS = 32767;
 
@@ -307,6 +309,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     otherTerms.clear();
     pinyinSplits.clear();
     heldCategories.clear();
+    straddled.clear();
     if (verifiedSize) {
       verified.clear();
       verifiedSize = 0;
@@ -396,7 +399,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     foundScores = new Float64Array(size);
     keys = new Float64Array(size);
     mark = new Int32Array(size);
-    stamp = searchStamp = markStamp = 0;
+    seamMark = new Int32Array(size);
+    stamp = searchStamp = markStamp = seamStamp = 0;
   }
 
   /** Field bit of an offset in a document's short text. */
@@ -565,11 +569,17 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   /** Every piece of two to four characters of the taxonomy's texts: words the directory knows, even where no organization's text holds them. */
   const vocabPieces = new Set<string>();
   const vocabCache = new Map<string, Map<string, number>>();
+  /** The taxonomy's Han words of three or more characters, by their first character and by their last: see seamsOf. */
+  const seamWords = new Map<string, string[]>();
+  const seamWordsEnding = new Map<string, string[]>();
   function buildVocab(): void {
     vocab = [];
     vocabWords.clear();
     vocabPieces.clear();
     vocabCache.clear();
+    seamCache.clear();
+    seamWords.clear();
+    seamWordsEnding.clear();
     for (const top of taxonomy) {
       for (const cat of [top, ...top.children]) {
         const texts = new Set<string>([cat.labels[locale], cat.labels['zh-CN'], cat.labels['zh-TW'], cat.labels.en, ...cat.synonyms]);
@@ -581,6 +591,10 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           const slip = isHan(folded.charCodeAt(0)) && own.some((v) => v.syl === syl && v.folded !== folded);
           const shown = text === cat.labels[locale] ? 'label' : locale === 'zh-CN' && !slip && cat.synonyms.includes(text) && folded === text.toLowerCase() ? 'synonym' : null;
           if (!slip) vocabWords.add(folded);
+          if (!slip && folded.length >= 3 && isHan(folded.charCodeAt(0))) {
+            seamWords.set(folded.charAt(0), [...(seamWords.get(folded.charAt(0)) ?? []), folded]);
+            seamWordsEnding.set(folded.slice(-1), [...(seamWordsEnding.get(folded.slice(-1)) ?? []), folded]);
+          }
           const chars = [...folded];
           for (let i = 0; i < chars.length; i++) for (let j = i + 2; j <= Math.min(chars.length, i + MAX_WORD); j++) vocabPieces.add(chars.slice(i, j).join(''));
           const other = locale === 'zh-CN' ? cat.labels['zh-TW'] : locale === 'zh-TW' ? cat.labels['zh-CN'] : null;
@@ -589,6 +603,72 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         vocab.push(...own);
       }
     }
+  }
+
+  /**
+   * How a Han text can be the seam of two words (老人 in 敬老|人民调解): a
+   * taxonomy word of three or more characters that begins on the text's last
+   * character (人民调解) or ends on its first (居家养老), joined to the text.
+   * Only by one character: where more overlap, that is a word of its own
+   * (调解 in 医患纠纷调解|工作室).
+   */
+  interface Seams {
+    /** Joins by the character after the text: 民 → 老人民调解. */
+    after: Map<string, string[]>;
+    /** Joins by the character before the text, with the text's offset in them: 家 → 居家养老人 at 3. */
+    before: Map<string, { join: string; at: number }[]>;
+    /** Words holding the whole text (医患纠纷调解 for 医患纠纷), with its offset: where one stands, the text is meant. */
+    wholes: { join: string; at: number }[];
+  }
+  const seamCache = new Map<string, Seams | null>();
+  /** By text (and reading, as `verified`): the documents whose names hold it only across a seam. */
+  const straddled = new Map<string, Int32Array>();
+  function seamsOf(text: string): Seams | null {
+    let found = seamCache.get(text);
+    if (found !== undefined) return found;
+    const after = new Map<string, string[]>();
+    const before = new Map<string, { join: string; at: number }[]>();
+    // a seam no text of the directory holds the other side of cannot be met
+    const held = (pair: string) => {
+      const a = charIds.get(pair.codePointAt(0) ?? 0);
+      const b = charIds.get(pair.codePointAt(1) ?? 0);
+      return a !== undefined && b !== undefined && charBi.get(a * 32768 + b) !== undefined;
+    };
+    for (const w of seamWords.get(text.slice(-1)) ?? []) {
+      if (!held(w.slice(0, 2))) continue;
+      const next = w.charAt(1);
+      after.set(next, [...(after.get(next) ?? []), text + w.slice(1)]);
+    }
+    for (const w of seamWordsEnding.get(text.charAt(0)) ?? []) {
+      if (!held(w.slice(-2))) continue;
+      const prev = w.charAt(w.length - 2);
+      before.set(prev, [...(before.get(prev) ?? []), { join: w + text.slice(1), at: w.length - 1 }]);
+    }
+    found = null;
+    if (after.size || before.size) {
+      const wholes: { join: string; at: number }[] = [];
+      for (const w of vocabWords) if (w !== text && w.includes(text)) wholes.push({ join: w, at: w.indexOf(text) });
+      found = { after, before, wholes };
+    }
+    if (seamCache.size > SEAM_CACHE) seamCache.clear();
+    seamCache.set(text, found);
+    return found;
+  }
+
+  /** Whether every place `d`'s name holds `text` is such a seam: the name does not mean the text. */
+  function nameStraddles(d: number, text: string, seams: Seams): boolean {
+    const short = shorts[d] ?? '';
+    let end = short.indexOf(SEP);
+    if (end < 0) end = short.length;
+    let seen = false;
+    for (let at = short.indexOf(text); at >= 0 && at < end; at = short.indexOf(text, at + 1)) {
+      const seam =
+        seams.after.get(short.charAt(at + text.length))?.some((join) => short.startsWith(join, at)) ||
+        seams.before.get(short.charAt(at - 1))?.some((s) => at >= s.at && short.startsWith(s.join, at - s.at));
+      if (!seam || seams.wholes.some((s) => at >= s.at && short.startsWith(s.join, at - s.at))) return false;
+      seen = true;
+    }
+    return seen;
   }
 
   /** Categories whose labels or synonyms match the term, with the match's tier. */
@@ -782,6 +862,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   let keys = new Float64Array(1024);
   let mark = new Int32Array(1024);
   let markStamp = 0;
+  /** Documents whose names hold the text being scored only across a seam (see seamsOf). */
+  let seamMark = new Int32Array(1024);
+  let seamStamp = 0;
   const a = new Scratch();
   const b = new Scratch();
   const c = new Scratch();
@@ -870,6 +953,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const found = lists as number[];
     // the syllables need checking only where a bigram of the text is read more than one way
     if (units && !(ids.length > 1 && found.some((l) => bigramAmbiguous[l]))) units = null;
+    const key = units ? `${text}\u0000${units.map((u) => u.ids.join()).join('/')}` : text;
     // one list proves the match: a bigram or a character
     const proven = found.length === 1 && !units;
     let docs: Int32Array;
@@ -880,7 +964,6 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       ({ docs, masks } = c);
     } else {
       // checking each candidate's text is the costly part, and typing asks for the same text again
-      const key = units ? `${text}\u0000${units.map((u) => u.ids.join()).join('/')}` : text;
       let known = verified.get(key);
       if (known) verified.delete(key);
       else {
@@ -909,9 +992,27 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       ({ docs, masks } = known);
       n = docs.length;
     }
+    const seams = text.length > 1 ? seamsOf(text) : null;
+    let seamed = 0;
+    if (seams) {
+      let known = straddled.get(key);
+      if (!known) {
+        const out: number[] = [];
+        for (let i = 0; i < n; i++) if ((masks[i] ?? 0) & NAME && nameStraddles(docs[i] ?? 0, text, seams)) out.push(docs[i] ?? 0);
+        known = Int32Array.from(out);
+        if (straddled.size > SEAM_CACHE) straddled.clear();
+        straddled.set(key, known);
+      }
+      if (known.length) {
+        seamed = ++seamStamp;
+        for (const d of known) seamMark[d] = seamed;
+      }
+    }
     for (let i = 0; i < n; i++) {
       const d = docs[i] ?? 0;
-      const mask = masks[i] ?? 0;
+      let mask = masks[i] ?? 0;
+      // a name holding the text only across two words is found, but as weakly as a description
+      if (seamed && seamMark[d] === seamed) mask = mask & ~(NAME | START) || DESC;
       if (mask & 15) touch(d, scoreOf(d, mask, text.length) * tier);
     }
   }
