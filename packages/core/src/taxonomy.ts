@@ -66,7 +66,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'elderly.long-term-care',
         ['长期护理', '長期照顧', 'Long-term care'],
-        ['长护险', '长期护理保险', '失能', '失智', '认知症', '老年痴呆', '阿尔茨海默', '卧床', '护理', '护工', '長照', '失能照顧', '看護'],
+        ['长护险', '长期护理保险', '失能', '失智', '认知症', '老年痴呆', '阿尔茨海默', '卧床', '护理', '护工', '养老院', '敬老院', '护理院', '养老机构', '照护之家', '长者照护之家', '長照', '失能照顧', '看護', '安養院', '護理之家', 'nursing home'],
       ),
       item(
         'elderly.emergency-call',
@@ -199,7 +199,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'health.family-doctor',
         ['家庭医生签约', '家庭醫師', 'Family doctor'],
-        ['家庭医生', '家庭醫生', '签约医生', '上门看病', '配药', '开药', '社区医院', '家醫', '家庭醫師'],
+        ['家庭医生', '家庭醫生', '签约医生', '上门看病', '配药', '开药', '社区医院', '疫苗', '打疫苗', '接种', '家醫', '家庭醫師', '疫苗接種'],
       ),
       item(
         'health.escort',
@@ -398,7 +398,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'housing-property.repairs',
         ['便民维修', '居家修繕', 'Home repairs'],
-        ['维修', '修理', '修水管', '漏水', '水电', '修马桶', '换灯泡', '电路', '修电器', '修繕', '水電', '維修'],
+        ['维修', '修理', '修水管', '漏水', '下水道', '通下水道', '管道疏通', '水电', '修马桶', '换灯泡', '电路', '修电器', '开锁', '换锁', '修锁', '修繕', '水電', '維修'],
       ),
       item(
         'housing-property.stairwell-cleaning',

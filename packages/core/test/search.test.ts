@@ -234,6 +234,20 @@ describe('search: query kinds', () => {
     expect(ids('心里', small)).to.deep.equal(['w-heart']);
   });
 
+  it('finds the services residents name by the place or the job (养老院, 下水道, 开锁, 打疫苗)', () => {
+    const small = createSearchIndex([
+      rec(org('n-care', '华阳长者照护之家', { description: '', categoryCodes: ['elderly.long-term-care'] })),
+      // a dance team that performs in nursing homes holds the word only in its description
+      rec(org('n-dance', '华阳腰鼓队', { description: '每月去养老院为老人演出。' })),
+      rec(org('n-repair', '华阳便民服务队', { description: '', categoryCodes: ['housing-property.repairs'] })),
+      rec(org('n-doctor', '华阳家庭医生工作室', { description: '', categoryCodes: ['health.family-doctor'] })),
+    ]);
+    for (const q of ['养老院', '敬老院', 'yanglaoyuan']) expect(ids(q, small)[0], q).to.equal('n-care');
+    expect(ids('养老院', small)).to.include('n-dance');
+    for (const q of ['下水道', '开锁']) expect(ids(q, small), q).to.deep.equal(['n-repair']);
+    expect(ids('打疫苗', small)).to.deep.equal(['n-doctor']);
+  });
+
   it('reads a sentence or a phrase with a part found nowhere for its words, without the words a resident asks with', () => {
     const small = createSearchIndex([
       rec(org('h-dance', '华阳广场舞队', { description: '', categoryCodes: ['culture-sports.dance-choir'] })),
