@@ -170,6 +170,9 @@ const hand = [
   ['sentence', '我想找华阳路的心理咨询工作室', 'h-xinli', 'exact'],
   ['sentence', '家里老人想找乐龄助餐点送餐', 'h-leling', 'exact'],
   ['sentence', '天山路有没有长者照护之家', 'h-zhangzhe', 'exact'],
+  // the same, in letters, as a resident types without spaces
+  ['sentence', 'tianshanluzhangzhezhaohu', 'h-zhangzhe', 'exact'],
+  ['sentence', 'woxiangzhaoleling zhucan', 'h-leling', 'exact'],
 ];
 for (const [kind, q, target, how] of hand) queries.push(label(kind, q, target, how));
 // generated organizations by kinds that need a second word or a sound-alike

@@ -248,6 +248,31 @@ describe('search: query kinds', () => {
     expect(ids('打疫苗', small)).to.deep.equal(['n-doctor']);
   });
 
+  it('reads whole pinyin found nowhere as a sentence, for its words (xuetiaowu → 跳舞, zhaobaomu → 保姆)', () => {
+    const small = createSearchIndex([
+      rec(org('p-dance', '华阳广场舞队', { description: '', categoryCodes: ['culture-sports.dance-choir'] })),
+      rec(org('p-home', '华阳家政服务社', { description: '', categoryCodes: ['convenience.housekeeping'] })),
+      // names that read like the words a resident asks with (沃翔: woxiang, 我想) or like a piece across them (医学: yixue in keyi xue)
+      rec(org('p-wo', '沃翔志愿者工作室', { description: '' })),
+      rec(org('p-med', '华阳医学会', { description: '' })),
+    ]);
+    for (const [q, want] of [
+      ['xuetiaowu', 'p-dance'],
+      ['woxiangxuetiaowu', 'p-dance'],
+      ['nalikeyixuetiaowu', 'p-dance'],
+      ['zhaobaomu', 'p-home'],
+      ['woxiangzhaobaomu', 'p-home'],
+    ] as const) {
+      const found = small.search(q);
+      expect(found.hits.map((h) => h.id), q).to.deep.equal([want]);
+      expect(found.partial, q).to.equal(true);
+    }
+    // a word found whole is itself, and two syllables are no sentence
+    expect(ids('woxiang', small)).to.deep.equal(['p-wo']);
+    expect(ids('tiaowu', small)).to.deep.equal(['p-dance']);
+    expect(small.search('wodexiang').total).to.equal(0);
+  });
+
   it('reads a sentence or a phrase with a part found nowhere for its words, without the words a resident asks with', () => {
     const small = createSearchIndex([
       rec(org('h-dance', '华阳广场舞队', { description: '', categoryCodes: ['culture-sports.dance-choir'] })),
@@ -286,6 +311,10 @@ describe('search: query kinds', () => {
   it('tolerates a mistyped character through fuse.js on a short candidate list', () => {
     // 问 does not sound like 询: neither the characters nor their syllables match
     expect(index.search('心理咨问工作室').hits.map((h) => h.id)).to.include('t-xinli');
+    // four characters with a slip are a typo before they are a sentence: 心理咨询 names, not 心理 and 咨 in part
+    const slip = index.search('心理咨问', { limit: 50 });
+    expect(slip.partial).to.equal(undefined);
+    for (const h of slip.hits) expect(h.organization.name).to.match(/心理咨(?:询|詢)/u);
   });
 
   it('shows what a name found by typo tolerance shares with the query, and leaves out names that share nothing', () => {
@@ -295,12 +324,16 @@ describe('search: query kinds', () => {
     };
     expect(spans('心理咨问工作室', 't-xinli')).to.deep.equal(['心理咨', '工作室']);
     expect(spans('eldercare', 't-english')).to.deep.equal(['Elderly', 'Care']);
-    // letters: the names share whole syllable pairs (维修 in jiadianweixiu, 家电 being nowhere)
-    const repairs = index.search('jiadianweixiu', { limit: 50 }).hits;
-    expect(repairs.length).to.be.greaterThan(0);
-    for (const h of repairs) expect(spans('jiadianweixiu', h.id)).to.deep.equal(['维修']);
-    // fuse.js alone, comparing letters, brought five names sharing no syllable pair with linlihui (邻里汇)
-    expect(index.search('linlihui').total).to.equal(0);
+    // letters with a part found nowhere are a sentence, not a typo: jiadianweixiu finds what 家电维修 finds, in part
+    // (the typo tolerance brought names sharing 维修 only)
+    const repairs = index.search('jiadianweixiu', { limit: 50 });
+    expect(repairs.partial).to.equal(true);
+    expect(repairs.hits.map((h) => h.id)).to.deep.equal(ids('家电维修', index, 50));
+    // fuse.js alone, comparing letters, brought five names sharing no syllable pair with linlihui (邻里汇);
+    // read as a sentence now, it finds what 邻里汇 finds: the 邻里 names, in part
+    const linli = index.search('linlihui', { limit: 50 });
+    expect(linli.partial).to.equal(true);
+    expect(linli.hits.map((h) => h.id)).to.deep.equal(ids('邻里汇', index, 50));
   });
 
   it('finds English names and labels, whatever the case or width', () => {

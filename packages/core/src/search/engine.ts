@@ -100,7 +100,7 @@ const FIX_FLOOR = 3;
  * before what was needed.
  */
 const ASKING = new Set(
-  '我们 我家 我妈 我爸 妈妈 爸爸 家里 家中 自己 需要 想要 想找 哪里 哪儿 哪个 可以 能否 有没有 有人 没人 怎么 怎么办 请问 帮我 一下 什么 附近 不好'.split(' '),
+  '我们 我家 我想 我要 我妈 我爸 妈妈 爸爸 家里 家中 自己 需要 想要 想找 哪里 哪儿 哪个 可以 能否 有没有 有人 没人 怎么 怎么办 请问 帮我 一下 什么 附近 不好'.split(' '),
 );
 /** A one-letter fix whose last syllable is only begun counts for less than one that reads whole. */
 const BEGUN = 0.5;
@@ -308,6 +308,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     corrections.clear();
     otherTerms.clear();
     pinyinSplits.clear();
+    pinyinSentences.clear();
     heldCategories.clear();
     straddled.clear();
     if (verifiedSize) {
@@ -576,6 +577,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     vocab = [];
     vocabWords.clear();
     vocabPieces.clear();
+    vocabReadings.clear();
     vocabCache.clear();
     seamCache.clear();
     seamWords.clear();
@@ -1549,6 +1551,65 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return best;
   }
 
+  /**
+   * Whole pinyin of three or more syllables found nowhere, read for its words
+   * as a sentence in characters is (xuetiaowu → tiaowu, zhaobaomu → baomu):
+   * the words of two to four syllables that are found, covering the most
+   * syllables, less the words residents ask with (woxiang). As for characters
+   * (see readAsSentence), four syllables or fewer all read as words the
+   * directory knows (xinlizixun, 心理 咨询) are no sentence: words only the
+   * taxonomy holds count as known. Empty when it is no sentence.
+   */
+  const pinyinSentences = new Map<string, string[]>();
+  /** The letters of the words residents ask with, and of the taxonomy's pieces (see vocabPieces). */
+  const askingReadings = new Set<string>();
+  const vocabReadings = new Set<string>();
+  const letters = (han: string): string => [...r.read(han)].map((c) => syllables[c.charCodeAt(0)] ?? '').join('');
+  function pinyinWords(t: Term): string[] {
+    let words = pinyinSentences.get(t.text);
+    if (words) return words;
+    if (!askingReadings.size) for (const w of ASKING) askingReadings.add(letters(w));
+    if (!vocabReadings.size) for (const w of vocabPieces) if (isHan(w.charCodeAt(0))) vocabReadings.add(letters(w));
+    words = [];
+    // a word must be found as often as a slip's fix must (one stray name does not make it a word)
+    const floor = Math.min(FIX_FLOOR, Math.ceil(live / 1000));
+    // read in the fewest syllables, as an input method would: woxiang is wo xiang, not wo xi ang
+    const fewest = Math.min(...t.parses.map((p) => p.units.length));
+    type Reading = { covered: number; words: string[] };
+    let chosen: Reading | null = null;
+    for (const { units, abbreviated } of t.parses) {
+      const n = units.length;
+      if (abbreviated || n !== fewest || n < 3 || n > MAX_SPLIT_SYLLABLES || !units.every((u) => u.full)) continue;
+      const at = [0];
+      for (const u of units) at.push((at.at(-1) ?? 0) + (syllables[u.ids[0] ?? 0] ?? '').length);
+      if (at[n] !== t.text.length) continue;
+      // best[i]: the most of the first i syllables read as known words, with the fewest found words among them
+      const best: Reading[] = [{ covered: 0, words: [] }];
+      const keep = (j: number, next: Reading) => {
+        const now = best[j];
+        if (!now || next.covered > now.covered || (next.covered === now.covered && next.words.length < now.words.length)) best[j] = next;
+      };
+      for (let i = 0; i < n; i++) {
+        const from = best[i] ?? { covered: 0, words: [] };
+        keep(i + 1, from);
+        for (let j = i + 2; j <= Math.min(n, i + MAX_WORD); j++) {
+          const piece = t.text.slice(at[i], at[j]);
+          const covered = from.covered + j - i;
+          // asked with, or known from the taxonomy only: read as a word, but not searched for
+          if (askingReadings.has(piece)) keep(j, { covered, words: from.words });
+          else if (keptTerm(piece, false, false).some((w) => evaluate(w) >= floor)) keep(j, { covered, words: [...from.words, piece] });
+          else if (vocabReadings.has(piece)) keep(j, { covered, words: from.words });
+        }
+      }
+      const end = best[n];
+      if (end && end.words.length && (!chosen || end.covered > chosen.covered) && (n > MAX_WORD || end.covered < n)) chosen = end;
+    }
+    if (chosen) words = chosen.words;
+    if (pinyinSentences.size >= 256) pinyinSentences.clear();
+    pinyinSentences.set(t.text, words);
+    return words;
+  }
+
   /** term(), kept with its spellings as terms() keeps a query's: a fallback's word is searched again after Backspace. */
   const otherTerms = new Map<string, Term[]>();
   function keptTerm(text: string, typing: boolean, initialsFirst: boolean): Term[] {
@@ -1611,6 +1672,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
    * (乐园托管) stays an AND and finds nothing.
    */
   function readAsSentence(t: Term): boolean {
+    if (t.latin) return termHits.get(t) === 0 && pinyinWords(t).length > 0;
     if (!t.han) return false;
     const n = [...t.text].length;
     return n > MAX_WORD || (n >= 3 && termHits.get(t) === 0 && !wordsOf(t.text).complete);
@@ -1624,7 +1686,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
    * null when none was.
    */
   function matchMost(ts: Term[], keep: (d: number) => boolean): Term[] | null {
-    const words = ts.flatMap((t) => (readAsSentence(t) ? wordsOf(t.text).words.flatMap((w) => term(w, false)) : [t]));
+    const words = ts.flatMap((t) =>
+      !readAsSentence(t) ? [t] : t.latin ? pinyinWords(t).flatMap((w) => keptTerm(w, false, false)) : wordsOf(t.text).words.flatMap((w) => term(w, false)),
+    );
     if (++searchStamp >= 0x7ffffff) {
       accCount.fill(0);
       searchStamp = 1;
@@ -1948,16 +2012,19 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
             lastCorrected = fix.query;
           }
         }
+        // still nothing, for a sentence typed as it is said: the organizations holding most of its
+        // words (words a person typed apart stay an AND). In letters, before the typo tolerance: a
+        // sentence of whole syllables is no typo (woxiangzhaobaomu is not 沃翔…); in characters, after
+        // it, as a slip of one character (心理咨问) is likelier than a sentence.
+        let most = nFound === 0 && ts.some((t) => t.latin && readAsSentence(t)) ? matchMost(ts, keep) : null;
         // typo tolerance for a single word; several words stay an AND
-        if (nFound < FUZZY_BELOW && ts.length === 1) {
+        if (nFound < FUZZY_BELOW && ts.length === 1 && !most) {
           const before = nFound;
           fuzzy(query, ts, keep);
           lastFuzzy = nFound > before;
         }
-        else if (nFound > 0) boostTogether(ts, !/\s$/u.test(query));
-        // still nothing, for a sentence typed as it is said: the organizations holding most of its
-        // words (words a person typed apart stay an AND)
-        const most = nFound === 0 && ts.some(readAsSentence) ? matchMost(ts, keep) : null;
+        else if (nFound > 0 && !most) boostTogether(ts, !/\s$/u.test(query));
+        if (!most && nFound === 0 && ts.some(readAsSentence)) most = matchMost(ts, keep);
         if (most) ts = most;
         lastPartial = most !== null;
       }
