@@ -56,7 +56,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'elderly.meals',
         ['老年助餐', '長者送餐與共餐', 'Meals for elders'],
-        ['助餐', '助餐点', '送餐', '送饭', '老年食堂', '长者食堂', '社区食堂', '吃饭', '共餐', '送餐服務', '長者食堂', 'meals on wheels'],
+        ['助餐', '助餐点', '送餐', '送饭', '老年食堂', '长者食堂', '社区食堂', '吃饭', '共餐', '送餐服務', '長者食堂', 'meals on wheels', 'food', 'lunch', 'canteen'],
       ),
       item(
         'elderly.empty-nester',

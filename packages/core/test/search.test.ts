@@ -345,6 +345,22 @@ describe('search: query kinds', () => {
     expect(top('ABC书屋')).to.include('t-fullwidth');
   });
 
+  it('reads English asked as a question for the words it asks about (legal help, help with food near me)', () => {
+    const small = createSearchIndex([
+      rec(org('e-meals', '华阳长者食堂', { description: '', categoryCodes: ['elderly.meals'] })),
+      rec(org('e-legal', '华阳法律服务站', { description: '', categoryCodes: ['legal-aid.consultation'] })),
+      rec(org('e-an', '安宁志愿者工作室', { description: '' })),
+    ]);
+    expect(ids('food', small)).to.deep.equal(['e-meals']);
+    for (const q of ['help with food near me', 'I need food']) expect(ids(q, small), q).to.deep.equal(['e-meals']);
+    for (const q of ['legal help', 'i need a lawyer']) expect(ids(q, small), q).to.deep.equal(['e-legal']);
+    expect(small.search('legal help').partial).to.equal(undefined);
+    // only when the whole query finds nothing: an (安) and ning are pinyin here
+    expect(ids('an ning', small)).to.deep.equal(['e-an']);
+    // asking words alone are still searched as typed
+    expect(ids('help me', small)).to.deep.equal([]);
+  });
+
   it('reads polyphonic characters in context', () => {
     expect(top('changning')).to.include('t-leling');
     expect(ids('zhangning')).not.to.include('t-leling');

@@ -102,6 +102,11 @@ const FIX_FLOOR = 3;
 const ASKING = new Set(
   '我们 我家 我想 我要 我妈 我爸 妈妈 爸爸 家里 家中 自己 需要 想要 想找 哪里 哪儿 哪个 可以 能否 有没有 有人 没人 怎么 怎么办 请问 帮我 一下 什么 附近 不好'.split(' '),
 );
+/**
+ * English words a question is asked with (help with meals near me): left out
+ * when the words with them find nothing, as ASKING is in Chinese.
+ */
+const ENGLISH_ASKING = new Set('i im me my we our us need needs want find looking look for help with where near nearby please can could how to a an the of in on at and is are any some'.split(' '));
 /** A one-letter fix whose last syllable is only begun counts for less than one that reads whole. */
 const BEGUN = 0.5;
 /** In a partial match, one more of the query's words outweighs any difference in how well they match. */
@@ -1993,6 +1998,12 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         if (split) {
           matchAll(split, keep);
           if (nFound > 0) ts = split;
+        }
+        // English asked as a question (legal help, help with food near me): its words without the asking ones
+        const asked = nFound === 0 && ts.length > 1 ? ts.filter((t) => !(t.latin && ENGLISH_ASKING.has(t.text))) : null;
+        if (asked?.length && asked.length < ts.length) {
+          matchAll(asked, keep);
+          if (nFound > 0) ts = asked;
         }
         // initials, then whole syllables (ylfuwu, sqfuwu): read so only when nothing else is found,
         // as English words often parse so too
