@@ -97,7 +97,20 @@ function sourceTexts() {
   }
   return [...phrases];
 }
-const phrases = sourceTexts();
+/**
+ * Real places and names residents type that the kit's own text does not hold,
+ * each with its local reading where that differs from pinyin-pro's: 莘庄
+ * (Xinzhuang, Minhang) is not shen zhuang, 殷行 (Yinhang, Yangpu) not yin xing.
+ * Their characters join the table too (耆 of 乐耆, 颛 of 颛桥).
+ */
+const LOCAL_READINGS = new Map([
+  ['莘庄', ['xin', 'zhuang']],
+  ['殷行', ['yin', 'hang']],
+  ['颛桥', null],
+  ['乐耆', null],
+  ['耆老', null],
+]);
+const phrases = [...sourceTexts(), ...LOCAL_READINGS.keys()];
 
 // --- traditional → simplified --------------------------------------------------
 function openccTable() {
@@ -287,6 +300,10 @@ for (const w of [...words.keys()]) if ([...w].length === 2 && w.endsWith('长') 
 // Words the issue names explicitly, whatever the sources above say.
 for (const w of ['长宁', '重庆', '银行', '重阳', '长者', '长春', '乐龄', '音乐', '快乐', '调解', '行政', '银行', '单元长', '楼栋长', '网格长', '楼组长']) {
   const d = differences(w, toneless(w));
+  if (d && d.length) words.set(w, d);
+}
+for (const [w, readings] of LOCAL_READINGS) {
+  const d = readings ? differences(w, readings) : null;
   if (d && d.length) words.set(w, d);
 }
 const extraGroups = extras();

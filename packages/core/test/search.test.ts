@@ -368,6 +368,17 @@ describe('search: query kinds', () => {
     expect(ids('zhongyang')).not.to.include('t-chongyang');
     expect(top('zhangzhe')).to.include('t-zhangzhe');
     expect(top('yinhang zhiyuanzhe')).to.include('t-bank');
+    // Shanghai's places as they are said there, and a rarer character of organizations' names
+    const local = createSearchIndex([
+      rec(org('l-xinzhuang', '闵行区莘庄镇社区事务受理服务中心', { description: '' })),
+      rec(org('l-yinhang', '杨浦区殷行街道为老服务中心', { description: '' })),
+      rec(org('l-leqi', '上海乐耆社会工作服务社', { description: '' })),
+    ]);
+    expect(ids('xinzhuang', local)).to.deep.equal(['l-xinzhuang']);
+    expect(ids('shenzhuang', local)).to.deep.equal([]);
+    expect(ids('yinhang', local)).to.deep.equal(['l-yinhang']);
+    expect(ids('leqi', local)).to.deep.equal(['l-leqi']);
+    expect(ids('lq', local)).to.deep.equal(['l-leqi']);
     // a place that begins with 长 after a district, a city or a society is read as the place, not a title (区长, 市长, 会长)
     const places = createSearchIndex([
       rec(org('p-changzheng', '普陀区长征镇为老服务中心', { description: '' })),
