@@ -267,6 +267,10 @@ describe('search: query kinds', () => {
       expect(found.hits.map((h) => h.id), q).to.deep.equal([want]);
       expect(found.partial, q).to.equal(true);
     }
+    // while the last syllable is still being typed (fa may go on to fan, fang), and once it is done
+    const arts = createSearchIndex([rec(org('p-shufa', '华阳书法社', { description: '' })), rec(org('p-dance2', '华阳广场舞队', { description: '' }))]);
+    expect(ids('woxiangxueshufa', arts)).to.deep.equal(['p-shufa']);
+    expect(ids('woxiangxueshufa ', arts)).to.deep.equal(['p-shufa']);
     // a word found whole is itself, and two syllables are no sentence
     expect(ids('woxiang', small)).to.deep.equal(['p-wo']);
     expect(ids('tiaowu', small)).to.deep.equal(['p-dance']);
@@ -329,6 +333,8 @@ describe('search: query kinds', () => {
     const repairs = index.search('jiadianweixiu', { limit: 50 });
     expect(repairs.partial).to.equal(true);
     expect(repairs.hits.map((h) => h.id)).to.deep.equal(ids('家电维修', index, 50));
+    // names holding the word first: a rated organization holding it elsewhere does not pass them
+    expect(repairs.hits[0]?.organization.name).to.include('维修');
     // fuse.js alone, comparing letters, brought five names sharing no syllable pair with linlihui (邻里汇);
     // read as a sentence now, it finds what 邻里汇 finds: the 邻里 names, in part
     const linli = index.search('linlihui', { limit: 50 });
@@ -357,6 +363,9 @@ describe('search: query kinds', () => {
     expect(small.search('legal help').partial).to.equal(undefined);
     // only when the whole query finds nothing: an (安) and ning are pinyin here
     expect(ids('an ning', small)).to.deep.equal(['e-an']);
+    // what an apostrophe leaves is asked with too; a letter being typed is not the question yet
+    expect(ids("i'm looking for food", small)).to.deep.equal(['e-meals']);
+    expect(ids('i need a l', small)).to.deep.equal([]);
     // asking words alone are still searched as typed
     expect(ids('help me', small)).to.deep.equal([]);
   });
@@ -466,6 +475,18 @@ describe('search: ranking', () => {
       const seam = small.search(q).hits.find((h) => h.id === 's-seam');
       expect(seam?.matches.find((m) => m.field === 'name')?.ranges, q).to.deep.equal([[4, 6]]);
     }
+    // a seam's name added after a search is read so too (what the directory holds decides a seam)
+    const later = createSearchIndex([rec(org('l-offer', '华阳路睦邻点', { description: '' }), [offer('l-offer', '独居老人周末陪伴')])]);
+    expect(ids('老人', later)).to.deep.equal(['l-offer']);
+    later.add(rec(org('l-seam', '闵行区敬老人民调解服务中心', { description: '' })));
+    expect(ids('老人', later)).to.deep.equal(['l-offer', 'l-seam']);
+    // a seam in the name leaves the rest of the organization's matches as they are
+    const both = createSearchIndex([
+      rec(org('b-seam', '闵行区独居老人民调解中心', { description: '' }), [offer('b-seam', '独居老人周末陪伴')]),
+      rec(org('b-offer', '华阳路睦邻点', { description: '' }), [offer('b-offer', '独居老人周末陪伴')]),
+    ]);
+    const scores = both.search('独居老人').hits.map((h) => h.score);
+    expect(scores[0]).to.be.closeTo(scores[1] ?? 0, 0.01);
     // typed as the words themselves, the names are name matches as before
     expect(ids('人民调解', small)).to.deep.equal(['s-seam']);
     expect(ids('居家养老', small)[0]).to.equal('s-seam2');

@@ -106,7 +106,10 @@ const ASKING = new Set(
  * English words a question is asked with (help with meals near me): left out
  * when the words with them find nothing, as ASKING is in Chinese.
  */
-const ENGLISH_ASKING = new Set('i im me my we our us need needs want find looking look for help with where near nearby please can could how to a an the of in on at and is are any some'.split(' '));
+const ENGLISH_ASKING = new Set(
+  // with what an apostrophe leaves (i'm, don't)
+  'i im me my we our us need needs want find looking look for help with where near nearby please can could how to a an the of in on at and is are any some m s re ve ll d t don'.split(' '),
+);
 /** A one-letter fix whose last syllable is only begun counts for less than one that reads whole. */
 const BEGUN = 0.5;
 /** In a partial match, one more of the query's words outweighs any difference in how well they match. */
@@ -316,6 +319,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     pinyinSentences.clear();
     heldCategories.clear();
     straddled.clear();
+    // a seam counts only where the directory holds its other side
+    seamCache.clear();
     if (verifiedSize) {
       verified.clear();
       verifiedSize = 0;
@@ -400,12 +405,14 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     tokStamp = new Int32Array(size);
     tokList = new Int32Array(size);
     acc = new Float32Array(size);
+    accPlain = new Float32Array(size);
     accCount = new Int32Array(size);
     foundDocs = new Int32Array(size);
     foundScores = new Float64Array(size);
     keys = new Float64Array(size);
     mark = new Int32Array(size);
     seamMark = new Int32Array(size);
+    seamFields = new Uint8Array(size);
     stamp = searchStamp = markStamp = seamStamp = 0;
   }
 
@@ -576,8 +583,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   const vocabPieces = new Set<string>();
   const vocabCache = new Map<string, Map<string, number>>();
   /** The taxonomy's Han words of three or more characters, by their first character and by their last: see seamsOf. */
-  const seamWords = new Map<string, string[]>();
-  const seamWordsEnding = new Map<string, string[]>();
+  const seamWords = new Map<string, Set<string>>();
+  const seamWordsEnding = new Map<string, Set<string>>();
   function buildVocab(): void {
     vocab = [];
     vocabWords.clear();
@@ -585,6 +592,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     vocabReadings.clear();
     vocabCache.clear();
     seamCache.clear();
+    straddled.clear();
+    pinyinSentences.clear();
     seamWords.clear();
     seamWordsEnding.clear();
     for (const top of taxonomy) {
@@ -599,8 +608,11 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           const shown = text === cat.labels[locale] ? 'label' : locale === 'zh-CN' && !slip && cat.synonyms.includes(text) && folded === text.toLowerCase() ? 'synonym' : null;
           if (!slip) vocabWords.add(folded);
           if (!slip && folded.length >= 3 && isHan(folded.charCodeAt(0))) {
-            seamWords.set(folded.charAt(0), [...(seamWords.get(folded.charAt(0)) ?? []), folded]);
-            seamWordsEnding.set(folded.slice(-1), [...(seamWordsEnding.get(folded.slice(-1)) ?? []), folded]);
+            for (const [map, at] of [
+              [seamWords, folded.charAt(0)],
+              [seamWordsEnding, folded.slice(-1)],
+            ] as const)
+              map.set(at, (map.get(at) ?? new Set()).add(folded));
           }
           const chars = [...folded];
           for (let i = 0; i < chars.length; i++) for (let j = i + 2; j <= Math.min(chars.length, i + MAX_WORD); j++) vocabPieces.add(chars.slice(i, j).join(''));
@@ -624,12 +636,12 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     after: Map<string, string[]>;
     /** Joins by the character before the text, with the text's offset in them: 家 → 居家养老人 at 3. */
     before: Map<string, { join: string; at: number }[]>;
-    /** Words holding the whole text (医患纠纷调解 for 医患纠纷), with its offset: where one stands, the text is meant. */
-    wholes: { join: string; at: number }[];
+    /** Words holding the whole text (医患纠纷调解 for 医患纠纷), with its offset: where one stands, the text is meant. Found when first needed. */
+    wholes: { join: string; at: number }[] | null;
   }
   const seamCache = new Map<string, Seams | null>();
-  /** By text (and reading, as `verified`): the documents whose names hold it only across a seam. */
-  const straddled = new Map<string, Int32Array>();
+  /** By text (and reading, as `verified`): the documents whose names hold it only across a seam, with their other fields. */
+  const straddled = new Map<string, { docs: Int32Array; fields: Uint8Array }>();
   function seamsOf(text: string): Seams | null {
     let found = seamCache.get(text);
     if (found !== undefined) return found;
@@ -651,12 +663,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       const prev = w.charAt(w.length - 2);
       before.set(prev, [...(before.get(prev) ?? []), { join: w + text.slice(1), at: w.length - 1 }]);
     }
-    found = null;
-    if (after.size || before.size) {
-      const wholes: { join: string; at: number }[] = [];
-      for (const w of vocabWords) if (w !== text && w.includes(text)) wholes.push({ join: w, at: w.indexOf(text) });
-      found = { after, before, wholes };
-    }
+    found = after.size || before.size ? { after, before, wholes: null } : null;
     if (seamCache.size > SEAM_CACHE) seamCache.clear();
     seamCache.set(text, found);
     return found;
@@ -672,7 +679,12 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       const seam =
         seams.after.get(short.charAt(at + text.length))?.some((join) => short.startsWith(join, at)) ||
         seams.before.get(short.charAt(at - 1))?.some((s) => at >= s.at && short.startsWith(s.join, at - s.at));
-      if (!seam || seams.wholes.some((s) => at >= s.at && short.startsWith(s.join, at - s.at))) return false;
+      if (!seam) return false;
+      if (!seams.wholes) {
+        seams.wholes = [];
+        for (const w of vocabWords) if (w !== text && w.includes(text)) seams.wholes.push({ join: w, at: w.indexOf(text) });
+      }
+      if (seams.wholes.some((s) => at >= s.at && short.startsWith(s.join, at - s.at))) return false;
       seen = true;
     }
     return seen;
@@ -861,6 +873,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   let tokN = 0;
   let stamp = 0;
   let acc = new Float32Array(1024);
+  /** matchMost: each document's match scores, summed without their words' rarity. */
+  let accPlain = new Float32Array(1024);
   let accCount = new Int32Array(1024);
   let searchStamp = 0;
   let foundDocs = new Int32Array(1024);
@@ -871,6 +885,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   let markStamp = 0;
   /** Documents whose names hold the text being scored only across a seam (see seamsOf). */
   let seamMark = new Int32Array(1024);
+  /** Their fields other than the name (see fieldsPastName). */
+  let seamFields = new Uint8Array(1024);
   let seamStamp = 0;
   const a = new Scratch();
   const b = new Scratch();
@@ -951,6 +967,15 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return mask;
   }
 
+  /** The fields other than the name holding `text` (fieldsWith stops at the name). */
+  function fieldsPastName(d: number, text: string): number {
+    const short = shorts[d] ?? '';
+    const end = short.indexOf(SEP);
+    let mask = 0;
+    if (end >= 0) for (let at = short.indexOf(text, end); at >= 0; at = short.indexOf(text, at + 1)) mask |= fieldAt(d, at);
+    return mask || (descHas(d, text) ? DESC : 0);
+  }
+
   /** Documents with `text` (Han), scored at `tier`; with `units`, short fields must also read so. */
   function evaluateText(text: string, units: Unit[] | null, tier: number): void {
     const ids = [...text].map((ch) => charIds.get(ch.codePointAt(0) ?? 0) ?? -1);
@@ -958,6 +983,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const lists = ids.length === 1 ? [charUni.get(ids[0] ?? 0)] : ids.slice(1).map((id, i) => charBi.get((ids[i] ?? 0) * 32768 + id));
     if (lists.some((l) => l === undefined)) return;
     const found = lists as number[];
+    // a text spelled from initials (村居 for cj) is no word anyone typed: its seams are not looked for
+    const fromInitials = units?.some((u) => !u.full && u.exact === undefined) === true;
     // the syllables need checking only where a bigram of the text is read more than one way
     if (units && !(ids.length > 1 && found.some((l) => bigramAmbiguous[l]))) units = null;
     const key = units ? `${text}\u0000${units.map((u) => u.ids.join()).join('/')}` : text;
@@ -999,27 +1026,31 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       ({ docs, masks } = known);
       n = docs.length;
     }
-    const seams = text.length > 1 ? seamsOf(text) : null;
+    const seams = text.length > 1 && !fromInitials ? seamsOf(text) : null;
     let seamed = 0;
     if (seams) {
       let known = straddled.get(key);
       if (!known) {
         const out: number[] = [];
         for (let i = 0; i < n; i++) if ((masks[i] ?? 0) & NAME && nameStraddles(docs[i] ?? 0, text, seams)) out.push(docs[i] ?? 0);
-        known = Int32Array.from(out);
+        // one list's masks hold every field; a checked text's stop at the name
+        known = { docs: Int32Array.from(out), fields: Uint8Array.from(out, (d) => (proven ? 0 : fieldsPastName(d, text))) };
         if (straddled.size > SEAM_CACHE) straddled.clear();
         straddled.set(key, known);
       }
-      if (known.length) {
+      if (known.docs.length) {
         seamed = ++seamStamp;
-        for (const d of known) seamMark[d] = seamed;
+        known.docs.forEach((d, i) => {
+          seamMark[d] = seamed;
+          seamFields[d] = known.fields[i] ?? 0;
+        });
       }
     }
     for (let i = 0; i < n; i++) {
       const d = docs[i] ?? 0;
       let mask = masks[i] ?? 0;
       // a name holding the text only across two words is found, but as weakly as a description
-      if (seamed && seamMark[d] === seamed) mask = mask & ~(NAME | START) || DESC;
+      if (seamed && seamMark[d] === seamed) mask = seamFields[d] || mask & ~(NAME | START) || DESC;
       if (mask & 15) touch(d, scoreOf(d, mask, text.length) * tier);
     }
   }
@@ -1571,7 +1602,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   const vocabReadings = new Set<string>();
   const letters = (han: string): string => [...r.read(han)].map((c) => syllables[c.charCodeAt(0)] ?? '').join('');
   function pinyinWords(t: Term): string[] {
-    let words = pinyinSentences.get(t.text);
+    // while it is typed, the last syllable is open (shufa: fa, fan, fang…) and read as typed
+    const key = `${t.parses.some((p) => p.units.some((u) => !u.full)) ? 1 : 0}${t.text}`;
+    let words = pinyinSentences.get(key);
     if (words) return words;
     if (!askingReadings.size) for (const w of ASKING) askingReadings.add(letters(w));
     if (!vocabReadings.size) for (const w of vocabPieces) if (isHan(w.charCodeAt(0))) vocabReadings.add(letters(w));
@@ -1584,9 +1617,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     let chosen: Reading | null = null;
     for (const { units, abbreviated } of t.parses) {
       const n = units.length;
-      if (abbreviated || n !== fewest || n < 3 || n > MAX_SPLIT_SYLLABLES || !units.every((u) => u.full)) continue;
+      if (abbreviated || n !== fewest || n < 3 || n > MAX_SPLIT_SYLLABLES || !units.every((u) => u.full || u.exact !== undefined)) continue;
       const at = [0];
-      for (const u of units) at.push((at.at(-1) ?? 0) + (syllables[u.ids[0] ?? 0] ?? '').length);
+      for (const u of units) at.push((at.at(-1) ?? 0) + (syllables[u.exact ?? u.ids[0] ?? 0] ?? '').length);
       if (at[n] !== t.text.length) continue;
       // best[i]: the most of the first i syllables read as known words, with the fewest found words among them
       const best: Reading[] = [{ covered: 0, words: [] }];
@@ -1611,7 +1644,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     }
     if (chosen) words = chosen.words;
     if (pinyinSentences.size >= 256) pinyinSentences.clear();
-    pinyinSentences.set(t.text, words);
+    pinyinSentences.set(key, words);
     return words;
   }
 
@@ -1701,24 +1734,32 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const base = searchStamp * 16;
     const docs: number[] = [];
     const used: Term[] = [];
+    // a word's rarity is against the commonest word of the query, not the whole directory, so that
+    // records unrelated to the query leave its order as it is: the sums keep the two apart
+    // (acc: each score by −log(n + 1), accPlain: the scores) until the commonest is known
+    let commonest = 0;
     for (const w of words.slice(0, MAX_TOKENS)) {
       const n = evaluate(w);
       if (!n) continue;
       used.push(w);
-      const rarity = Math.log((live + 1) / (n + 1)) + 0.1;
+      commonest = Math.max(commonest, n);
+      const rarity = 0.1 - Math.log(n + 1);
       for (let i = 0; i < n; i++) {
         const d = tokList[i] ?? 0;
-        const s = (tokScore[d] ?? 0) * rarity;
+        const score = tokScore[d] ?? 0;
         if ((accCount[d] ?? 0) < base) {
-          acc[d] = s;
+          acc[d] = score * rarity;
+          accPlain[d] = score;
           accCount[d] = base + 1;
           docs.push(d);
         } else {
-          acc[d] = (acc[d] ?? 0) + s;
+          acc[d] = (acc[d] ?? 0) + score * rarity;
+          accPlain[d] = (accPlain[d] ?? 0) + score;
           accCount[d] = (accCount[d] ?? 0) + 1;
         }
       }
     }
+    const top = Math.log(commonest + 1);
     if (!used.length) return null;
     const kept = docs.filter((d) => keep(d));
     let most = 0;
@@ -1727,7 +1768,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     for (const d of kept) {
       const words = (accCount[d] ?? 0) - base;
       // more of the words first, then the better and rarer matches
-      if (words >= enough) found(d, (words * PER_WORD + (acc[d] ?? 0)) * (quality[d] ?? 1));
+      // quality weighs the matches, not the count of words: a rated organization holding one word
+      // does not pass one holding it in its name
+      if (words >= enough) found(d, words * PER_WORD + ((acc[d] ?? 0) + top * (accPlain[d] ?? 0)) * (quality[d] ?? 1));
     }
     return used;
   }
@@ -2001,7 +2044,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         }
         // English asked as a question (legal help, help with food near me): its words without the asking ones
         const asked = nFound === 0 && ts.length > 1 ? ts.filter((t) => !(t.latin && ENGLISH_ASKING.has(t.text))) : null;
-        if (asked?.length && asked.length < ts.length) {
+        // (not down to a letter being typed: i need a l… is not l)
+        if (asked?.length && asked.length < ts.length && asked.every((t) => !t.latin || t.text.length > 1)) {
           matchAll(asked, keep);
           if (nFound > 0) ts = asked;
         }
