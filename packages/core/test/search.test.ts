@@ -534,6 +534,18 @@ describe('search: letters read as common words first', () => {
     expect(ids('xllnj', small)).to.deep.equal(['i-xu']);
   });
 
+  it('reads letters that spell a word of the taxonomy as that word before a rarer name (zhuyu: 助浴 before 朱雨兰)', () => {
+    const small = createSearchIndex([
+      rec(org('z-person', '朱雨兰调解工作室', { description: '' })),
+      // a word offered across a directory, a name held once
+      ...Array.from({ length: 12 }, (_, i) => rec(org(`z-${i}`, `华阳第${'一二三四五六七八九十'[i % 10]}居家养老服务社`, { description: '' }), [offer(`z-${i}`, '高龄老人助浴服务')])),
+    ]);
+    expect(ids('zhuyu', small)[0]).to.match(/^z-\d$/u);
+    expect(ids('zhuyu', small)).to.include('z-person');
+    // said in full, the name is what is meant
+    expect(ids('zhuyulan', small)).to.deep.equal(['z-person']);
+  });
+
   it('reads whole pinyin as its commonest characters first too', () => {
     const small = createSearchIndex([
       rec(org('j-person', '贾婷党员志愿者工作室', { description: '' })),

@@ -1110,10 +1110,18 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     // sq: 社区 before 石泉, jiating: 家庭 before 贾婷). Characters typed are read by their sound as they are
     const used = term.latin ? [...spelled.keys()].map(usage) : [];
     const most = Math.log1p(Math.max(1, ...used));
+    // and where the letters spell a word of the taxonomy, they mean it before rarer characters
+    // (zhuyu: 助浴 before 朱雨兰…), as a word typed in characters means itself; not before
+    // commoner ones (sg: 社工 before 手工)
+    let meant = 0;
+    [...spelled.keys()].forEach((text, k) => {
+      if (term.latin && vocabWords.has(text)) meant = Math.max(meant, used[k] ?? 0);
+    });
     // every field, through the characters that read so
     let i = 0;
     for (const [text, { units, tier }] of spelled) {
-      const scale = term.latin ? RARE_READING + (1 - RARE_READING) * (Math.log1p(used[i] ?? 0) / most) : 1;
+      let scale = term.latin ? RARE_READING + (1 - RARE_READING) * (Math.log1p(used[i] ?? 0) / most) : 1;
+      if ((used[i] ?? 0) < meant && !vocabWords.has(text)) scale *= RARE_READING;
       evaluateText(text, units, tier * scale);
       i++;
     }
