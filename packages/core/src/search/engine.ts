@@ -1049,7 +1049,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     for (let i = 0; i < n; i++) {
       const d = docs[i] ?? 0;
       let mask = masks[i] ?? 0;
-      // a name holding the text only across two words is found, but as weakly as a description
+      // a name holding the text only across two words is found by the other fields, or as weakly as a description
       if (seamed && seamMark[d] === seamed) mask = seamFields[d] || mask & ~(NAME | START) || DESC;
       if (mask & 15) touch(d, scoreOf(d, mask, text.length) * tier);
     }
