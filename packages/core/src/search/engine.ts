@@ -648,11 +648,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const after = new Map<string, string[]>();
     const before = new Map<string, { join: string; at: number }[]>();
     // a seam no text of the directory holds the other side of cannot be met
-    const held = (pair: string) => {
-      const a = charIds.get(pair.codePointAt(0) ?? 0);
-      const b = charIds.get(pair.codePointAt(1) ?? 0);
-      return a !== undefined && b !== undefined && charBi.get(a * 32768 + b) !== undefined;
-    };
+    const held = (pair: string) => usage(pair) > 0;
     for (const w of seamWords.get(text.slice(-1)) ?? []) {
       if (!held(w.slice(0, 2))) continue;
       const next = w.charAt(1);
@@ -1608,14 +1604,13 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   /** The letters of the words residents ask with, and of the taxonomy's pieces (see vocabPieces). */
   const askingReadings = new Set<string>();
   const vocabReadings = new Set<string>();
-  const letters = (han: string): string => [...r.read(han)].map((c) => syllables[c.charCodeAt(0)] ?? '').join('');
   function pinyinWords(t: Term): string[] {
     // while it is typed, the last syllable is open (shufa: fa, fan, fang…) and read as typed
     const key = `${t.parses.some((p) => p.units.some((u) => !u.full)) ? 1 : 0}${t.text}`;
     let words = pinyinSentences.get(key);
     if (words) return words;
-    if (!askingReadings.size) for (const w of ASKING) askingReadings.add(letters(w));
-    if (!vocabReadings.size) for (const w of vocabPieces) if (isHan(w.charCodeAt(0))) vocabReadings.add(letters(w));
+    if (!askingReadings.size) for (const w of ASKING) askingReadings.add(r.syllablesOf(w).join(''));
+    if (!vocabReadings.size) for (const w of vocabPieces) if (isHan(w.charCodeAt(0))) vocabReadings.add(r.syllablesOf(w).join(''));
     words = [];
     // a word must be found as often as a slip's fix must (one stray name does not make it a word)
     const floor = Math.min(FIX_FLOOR, Math.ceil(live / 1000));

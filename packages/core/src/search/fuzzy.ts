@@ -51,7 +51,7 @@ export function createSmallPicker<T>(items: readonly T[], keys: readonly (keyof 
       return typeof v === 'string' ? v : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(' ') : '';
     });
     const folded = texts.map((t) => fold(t, readings));
-    const readingsOf = folded.map((t) => [...readings.read(t)].map((c) => readings.syllables[c.charCodeAt(0)] ?? '').filter(Boolean));
+    const readingsOf = folded.map((t) => readings.syllablesOf(t).filter(Boolean));
     return {
       item,
       text: folded.join(' '),

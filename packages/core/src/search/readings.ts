@@ -97,6 +97,11 @@ export class ReadingTable {
     return this.t2s[code] || code;
   }
 
+  /** Each character's syllable in context (长者 → zhang, zhe), '' for a character without one. */
+  syllablesOf(text: string): string[] {
+    return [...this.read(text)].map((c) => this.syllables[c.charCodeAt(0)] ?? '');
+  }
+
   /**
    * One syllable id per UTF-16 unit of `text` (0 where there is none), with
    * words read in context, as a string so it can be searched with indexOf
