@@ -58,10 +58,10 @@ const WARM_UP = { text: 'abc', kind: 'keys' };
 const ROUNDS = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 3;
 // A resident reads the page before typing: the directory's idle warm-up has run by then.
 const SETTLE_MS = 2000;
-// By default each key is pressed as soon as the previous one's results are painted, found by a
-// requestAnimationFrame poll, so keys land a few ms into a frame and the page never idles.
-// `--pauses` waits 60–150 ms between keys and polls with a timer instead: the page goes idle
-// between keys, as when a person types, and keys land anywhere in the display's frame.
+// By default each key is pressed as soon as the previous one's results are painted, so keys land
+// a few ms into a frame and the page never idles. `--pauses` waits 60–150 ms between keys: the
+// page goes idle between keys, as when a person types, and keys land anywhere in the display's
+// frame.
 const PAUSES = process.argv.includes('--pauses');
 
 const out = `${root}bench/dist/directory-paint/`;
@@ -102,7 +102,16 @@ writeFileSync(
       const loadStarted = performance.now();
       await import('/packages/elements/dist/renling.js');
       const directory = document.querySelector('rl-org-directory');
-      const bench = (window.__bench = { samples: [], loadMs: null, pending: null });
+      const bench = (window.__bench = {
+        samples: [],
+        loadMs: null,
+        pending: null,
+        // the driver's wait for the next sample, set up before its keystroke (see keystroke())
+        waiter: null,
+        next() {
+          return new Promise((resolve) => (bench.waiter = resolve));
+        },
+      });
       const stamp = (event) => {
         if (bench.pending === null) bench.pending = event.timeStamp;
       };
@@ -119,14 +128,17 @@ writeFileSync(
           const raf = performance.now() - start;
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
-            bench.samples.push({
+            const sample = {
               query: event.detail.query,
               total: event.detail.total,
               index: event.detail.searchMs,
               rendered: renderedAt - start,
               raf,
               painted: performance.now() - start,
-            });
+            };
+            bench.samples.push(sample);
+            bench.waiter?.(sample);
+            bench.waiter = null;
           };
           channel.port2.postMessage(null);
         });
@@ -156,13 +168,22 @@ try {
   const input = page.locator('rl-org-directory rl-search-combobox input');
   await input.focus();
 
-  /** One keystroke, then wait until its results are painted; returns the sample. */
+  /**
+   * One keystroke, then wait until its results are painted; returns the sample. The wait is set
+   * up in the page before the key is pressed: a waitForFunction issued after the press injected
+   * its poller (a task of a millisecond or more) between the frame and the task that ends the
+   * sample, and so measured the driver instead of the page.
+   */
   const keystroke = async (press) => {
-    const before = await page.evaluate(() => window.__bench.samples.length);
     if (PAUSES) await new Promise((resolve) => setTimeout(resolve, 60 + Math.random() * 90));
+    const next = page.evaluate(() => window.__bench.next());
+    // the page runs the driver's evaluations in order: once this one answers, the wait is set up
+    await page.evaluate(() => window.__bench.waiter !== null);
     await press();
-    await page.waitForFunction((n) => window.__bench.samples.length > n, before, { timeout: 10_000, polling: PAUSES ? 20 : 'raf' });
-    return page.evaluate(() => window.__bench.samples.at(-1));
+    return Promise.race([
+      next,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no results painted within 10 s of a keystroke')), 10_000)),
+    ]);
   };
   const typeQuery = async ({ text, kind }) => {
     const samples = [];
