@@ -46,7 +46,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'elderly.home-care',
         ['居家养老', '居家照顧', 'Home care'],
-        ['养老', '老人', '老年人', '助老', '居家养老', '上门', '上门服务', '上门照护', '助浴', '洗澡', '洗浴', '助洁', '助行', '居家養老', '居家服務', '到宅服務', 'home care'],
+        ['养老', '老人', '老年人', '助老', '居家养老', '上门', '上门服务', '上门照护', '助浴', '洗澡', '洗浴', '洗头', '剪指甲', '助洁', '助行', '居家養老', '居家服務', '到宅服務', 'home care'],
       ),
       item(
         'elderly.day-care',
@@ -61,7 +61,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'elderly.empty-nester',
         ['空巢老人关爱', '獨居長者關懷', 'Companionship for empty-nesters'],
-        ['空巢', '空巢老人', '独居老人', '孤老', '孤寡老人', '陪伴', '陪聊', '探访', '心灵慰藉', '獨居老人', '關懷訪視', '電話問安'],
+        ['空巢', '空巢老人', '独居老人', '孤老', '孤寡老人', '陪伴', '陪聊', '孤独', '孤单', '寂寞', '没人说话', '探访', '心灵慰藉', '獨居老人', '關懷訪視', '電話問安'],
       ),
       item(
         'elderly.long-term-care',
@@ -78,12 +78,16 @@ export const taxonomy: readonly Category[] = deepFreeze([
   top(
     'disability',
     ['助残服务', '身心障礙服務', 'Disability support'],
-    ['助残', '助殘', '残疾人', '殘疾人', '残疾', '残障', '残联', '身障', '身心障礙', '身心障碍', 'disability'],
+    [
+      '助残', '助殘', '残疾人', '殘疾人', '残疾', '残障', '残联', '身障', '身心障礙', '身心障碍',
+      '盲人', '视障', '視障', '聋人', '聋哑', '聋哑人', '听障', '聽障', '智障', '智力障碍', '肢体残疾',
+      'disability', 'blind', 'deaf',
+    ],
     [
       item(
         'disability.rehabilitation',
         ['康复训练', '復健訓練', 'Rehabilitation'],
-        ['康复', '康復', '复健', '復健', '理疗', '康复训练', '残疾人康复', '物理治療', '職能治療'],
+        ['康复', '康復', '复健', '復健', '理疗', '康复训练', '残疾人康复', '自闭症', '孤独症', '脑瘫', '物理治療', '職能治療', '自閉症', 'autism'],
       ),
       item(
         'disability.sheltered-work',
@@ -184,7 +188,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'health.tcm',
         ['中医保健', '中醫保健', 'Traditional Chinese medicine'],
-        ['中医', '中醫', '推拿', '针灸', '針灸', '拔罐', '艾灸', '刮痧', '按摩', '理疗', '中医保健大篷车', 'TCM'],
+        ['中医', '中醫', '推拿', '针灸', '針灸', '拔罐', '艾灸', '刮痧', '按摩', '足疗', '理疗', '中医保健大篷车', 'TCM'],
       ),
       item(
         'health.chronic-disease',
@@ -194,7 +198,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'health.health-promotion',
         ['健康宣教', '健康促進', 'Health promotion'],
-        ['健康讲座', '健康教育', '义诊', '義診', '养生', '体检', '體檢', '衛教', '健康講座'],
+        ['健康讲座', '健康教育', '义诊', '義診', '养生', '体检', '献血', '无偿献血', '體檢', '衛教', '健康講座', '捐血'],
       ),
       item(
         'health.family-doctor',
@@ -270,7 +274,10 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'mediation.neighbour',
         ['邻里纠纷调解', '鄰里糾紛調解', 'Neighbour disputes'],
-        ['邻里纠纷', '邻居', '吵架', '邻居吵架', '噪音', '楼上漏水', '占道', '鄰里糾紛', '鄰居', '老娘舅'],
+        [
+          '邻里纠纷', '邻居', '吵架', '邻居吵架', '噪音', '楼上漏水', '占道', '宠物', '养狗', '养犬', '文明养犬', '狗叫', '流浪猫', '流浪狗',
+          '鄰里糾紛', '鄰居', '老娘舅', '寵物',
+        ],
       ),
       item(
         'mediation.family',
@@ -285,7 +292,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'mediation.labour',
         ['劳动争议调解', '勞資爭議調解', 'Labour disputes'],
-        ['劳动争议', '劳动纠纷', '劳资纠纷', '欠薪', '拖欠工资', '讨薪', '工资', '劳动仲裁', '勞資糾紛', '勞資爭議'],
+        ['劳动争议', '劳动纠纷', '劳资纠纷', '欠薪', '拖欠工资', '讨薪', '工资', '工伤', '劳动仲裁', '工傷', '勞資糾紛', '勞資爭議'],
       ),
       item(
         'mediation.property',
@@ -388,7 +395,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
   top(
     'housing-property',
     ['物业与住房', '物業與住宅', 'Property and housing'],
-    ['物业', '物業', '住房', '住宅', '小区', '小區', '房子', 'property'],
+    ['物业', '物業', '住房', '住宅', '小区', '小區', '房子', '违建', '违章搭建', '違建', 'property'],
     [
       item(
         'housing-property.old-compound',
@@ -398,7 +405,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'housing-property.repairs',
         ['便民维修', '居家修繕', 'Home repairs'],
-        ['维修', '修理', '修水管', '漏水', '下水道', '通下水道', '管道疏通', '水电', '修马桶', '换灯泡', '电路', '修电器', '开锁', '换锁', '修锁', '修繕', '水電', '維修'],
+        ['维修', '修理', '修水管', '漏水', '下水道', '通下水道', '管道疏通', '水电', '修马桶', '换灯泡', '电路', '修电器', '家电维修', '修空调', '空调维修', '修冰箱', '修热水器', '修手机', '手机维修', '开锁', '换锁', '修锁', '修繕', '水電', '維修', '家電維修'],
       ),
       item(
         'housing-property.stairwell-cleaning',
@@ -536,7 +543,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'convenience.housekeeping',
         ['家政服务', '家事服務', 'Housekeeping'],
-        ['家政', '保洁', '钟点工', '阿姨', '保姆', '月嫂', '打扫卫生', '家事服務', '清潔', '鐘點工'],
+        ['家政', '保洁', '钟点工', '阿姨', '保姆', '月嫂', '育儿嫂', '打扫卫生', '洗衣', '搬家', '家事服務', '清潔', '鐘點工'],
       ),
       item(
         'convenience.errands',

@@ -248,6 +248,29 @@ describe('search: query kinds', () => {
     expect(ids('打疫苗', small)).to.deep.equal(['n-doctor']);
   });
 
+  it('finds the services behind everyday words that sound like names or hold another word (工伤, 违建, 孤独, 盲人, 搬家)', () => {
+    const small = createSearchIndex([
+      rec(org('e-labour', '华阳劳动争议调解工作室', { description: '', categoryCodes: ['mediation.labour'] })),
+      // read by sound, 工伤 is 工商 and 违建 is 伟健: names a resident did not mean
+      rec(org('e-bank', '中国工商银行华阳支行', { description: '' })),
+      rec(org('e-person', '张伟健志愿者工作室', { description: '' })),
+      rec(org('e-property', '华阳物业管理协会', { description: '', categoryCodes: ['housing-property.old-compound'] })),
+      rec(org('e-lonely', '华阳睦邻互助会', { description: '', categoryCodes: ['elderly.empty-nester'] })),
+      rec(org('e-rehab', '华阳残疾人康复中心', { description: '', categoryCodes: ['disability.rehabilitation'] })),
+      rec(org('e-home', '华阳家政服务社', { description: '', categoryCodes: ['convenience.housekeeping'] })),
+      rec(org('e-repair', '华阳便民维修队', { description: '', categoryCodes: ['housing-property.repairs'] })),
+    ]);
+    expect(ids('工伤', small)).to.deep.equal(['e-labour']);
+    // a word of the whole field (物业与住房): every organization in it, and no 伟健
+    expect(ids('违建', small)).to.have.members(['e-property', 'e-repair']);
+    // 孤独 (lonely) is the companionship services first; 孤独症 (autism) is the rehabilitation centre only
+    expect(ids('孤独', small)[0]).to.equal('e-lonely');
+    expect(ids('孤独症', small)).to.deep.equal(['e-rehab']);
+    for (const q of ['盲人', '聋哑', '自闭症']) expect(ids(q, small)[0], q).to.equal('e-rehab');
+    for (const q of ['搬家', '洗衣']) expect(ids(q, small), q).to.deep.equal(['e-home']);
+    for (const q of ['修空调', '家电', 'jiadianweixiu']) expect(ids(q, small), q).to.deep.equal(['e-repair']);
+  });
+
   it('reads whole pinyin found nowhere as a sentence, for its words (xuetiaowu → 跳舞, zhaobaomu → 保姆)', () => {
     const small = createSearchIndex([
       rec(org('p-dance', '华阳广场舞队', { description: '', categoryCodes: ['culture-sports.dance-choir'] })),
@@ -290,9 +313,9 @@ describe('search: query kinds', () => {
     expect(ids('哪里可以学跳舞', small)).to.deep.equal(['h-dance']);
     // 家里 is how a resident asks, not what for: 水管 and 漏水 find the repairers, not 陆家里
     expect(ids('家里水管漏水', small)).to.deep.equal(['h-repair']);
-    // 家电 is nowhere: 维修 alone
-    expect(small.search('家电维修').hits.map((h) => h.id)).to.deep.equal(['h-repair']);
-    expect(small.search('家电维修').partial).to.equal(true);
+    // 钢琴 is nowhere: 维修 alone
+    expect(small.search('钢琴维修').hits.map((h) => h.id)).to.deep.equal(['h-repair']);
+    expect(small.search('钢琴维修').partial).to.equal(true);
     // words the texts hold come before a word only the taxonomy holds: 华阳 心理 热线, not 华阳 心理热线
     small.add(rec(org('h-heart', '华阳心理服务社', { description: '' }), [offer('h-heart', '心理疏导热线', { description: '' })]));
     // (with a second word, so that the typo tolerance, for one word only, cannot find it either way)
@@ -328,11 +351,11 @@ describe('search: query kinds', () => {
     };
     expect(spans('心理咨问工作室', 't-xinli')).to.deep.equal(['心理咨', '工作室']);
     expect(spans('eldercare', 't-english')).to.deep.equal(['Elderly', 'Care']);
-    // letters with a part found nowhere are a sentence, not a typo: jiadianweixiu finds what 家电维修 finds, in part
+    // letters with a part found nowhere are a sentence, not a typo: gangqinweixiu finds what 钢琴维修 finds, in part
     // (the typo tolerance brought names sharing 维修 only)
-    const repairs = index.search('jiadianweixiu', { limit: 50 });
+    const repairs = index.search('gangqinweixiu', { limit: 50 });
     expect(repairs.partial).to.equal(true);
-    expect(repairs.hits.map((h) => h.id)).to.deep.equal(ids('家电维修', index, 50));
+    expect(repairs.hits.map((h) => h.id)).to.deep.equal(ids('钢琴维修', index, 50));
     // names holding the word first: a rated organization holding it elsewhere does not pass them
     expect(repairs.hits[0]?.organization.name).to.include('维修');
     // fuse.js alone, comparing letters, brought five names sharing no syllable pair with linlihui (邻里汇);

@@ -1709,7 +1709,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
    * Chinese read for the most of its words when nothing holds them all: a
    * sentence (more than four characters), or a shorter phrase found nowhere
    * that the directory does not hold every part of (学跳舞: 学 is no word;
-   * 家电维修: 家电 is nowhere). A phrase of known words not found together
+   * 钢琴维修: 钢琴 is nowhere). A phrase of known words not found together
    * (乐园托管) stays an AND and finds nothing.
    */
   function readAsSentence(t: Term): boolean {
