@@ -71,7 +71,10 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'elderly.emergency-call',
         ['助老呼叫与紧急救援', '長者緊急救援', 'Emergency call for elders'],
-        ['一键呼叫', '紧急呼叫', '呼叫器', '摔倒', '跌倒', '助老呼叫', '救援', '緊急救援', '一鍵通', '跌倒通報'],
+        [
+          '一键呼叫', '紧急呼叫', '呼叫器', '摔倒', '跌倒', '助老呼叫', '救援', '走失', '防走失', '老人走失', '定位手环',
+          '緊急救援', '一鍵通', '跌倒通報',
+        ],
       ),
     ],
   ),
@@ -208,7 +211,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'health.escort',
         ['陪诊服务', '陪診服務', 'Hospital escort'],
-        ['陪诊', '陪診', '陪看病', '陪同就医', '陪护', '陪診師', '挂号', '掛號', '陪同就醫'],
+        ['陪诊', '陪診', '陪看病', '陪同就医', '陪护', '住院', '陪床', '陪診師', '挂号', '掛號', '陪同就醫'],
       ),
     ],
   ),
@@ -331,12 +334,15 @@ export const taxonomy: readonly Category[] = deepFreeze([
   top(
     'culture-sports',
     ['文体活动', '藝文與運動', 'Culture and sports'],
-    ['文体', '文體', '文化', '体育', '體育', '运动', '運動', '娱乐', '兴趣', 'culture', 'sports'],
+    [
+      '文体', '文體', '文化', '体育', '體育', '运动', '運動', '娱乐', '兴趣', '棋牌', '下棋', '象棋', '围棋', '麻将', '打牌', '旅游',
+      '圍棋', '麻將', 'culture', 'sports',
+    ],
     [
       item(
         'culture-sports.peking-opera',
         ['京剧戏曲', '京劇戲曲', 'Peking opera'],
-        ['京剧', '京劇', '国剧', '國劇', '戏曲', '戲曲', '票友', '越剧', '沪剧', '评剧', '唱戏', '昆曲'],
+        ['京剧', '京劇', '国剧', '國劇', '戏曲', '戲曲', '票友', '越剧', '沪剧', '评剧', '评弹', '唱戏', '昆曲', '評彈'],
       ),
       item(
         'culture-sports.calligraphy',
@@ -356,7 +362,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'culture-sports.fitness',
         ['全民健身', '全民運動', 'Fitness'],
-        ['健身', '健身房', '百姓健身房', '跑步', '乒乓', '羽毛球', '健步走', '桌球', '運動'],
+        ['健身', '健身房', '百姓健身房', '跑步', '乒乓', '羽毛球', '篮球', '足球', '游泳', '健步走', '桌球', '籃球', '運動'],
       ),
       item(
         'culture-sports.handicraft',
@@ -548,7 +554,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'convenience.errands',
         ['代购代办', '代購代辦', 'Errands'],
-        ['代购', '买菜', '代办', '跑腿', '取药', '代配药', '代購', '代辦', '買菜'],
+        ['代购', '买菜', '代办', '跑腿', '取药', '买药', '代配药', '代購', '代辦', '買菜', '買藥'],
       ),
     ],
   ),
@@ -651,7 +657,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'education.digital-skills',
         ['智能手机与电脑课堂', '手機與電腦課程', 'Phone and computer classes'],
-        ['手机', '智能手机', '教老人用手机', '健康码', '扫码', '微信', '电脑', '数字助老', '手機', '電腦', '數位學習'],
+        ['手机', '智能手机', '教老人用手机', '健康码', '扫码', '微信', '支付宝', '上网', '网购', '电脑', '数字助老', '手機', '電腦', '數位學習'],
       ),
       item(
         'education.reading',

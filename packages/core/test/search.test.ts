@@ -259,7 +259,13 @@ describe('search: query kinds', () => {
       rec(org('e-rehab', '华阳残疾人康复中心', { description: '', categoryCodes: ['disability.rehabilitation'] })),
       rec(org('e-home', '华阳家政服务社', { description: '', categoryCodes: ['convenience.housekeeping'] })),
       rec(org('e-repair', '华阳便民维修队', { description: '', categoryCodes: ['housing-property.repairs'] })),
+      // 住院 read by sound is 竹园, a place
+      rec(org('e-place', '竹园居委会志愿者工作室', { description: '' })),
+      rec(org('e-escort', '华阳陪诊服务社', { description: '', categoryCodes: ['health.escort'] })),
+      rec(org('e-call', '华阳助老呼叫中心', { description: '', categoryCodes: ['elderly.emergency-call'] })),
     ]);
+    expect(ids('住院', small)).to.deep.equal(['e-escort']);
+    expect(ids('走失', small)).to.deep.equal(['e-call']);
     expect(ids('工伤', small)).to.deep.equal(['e-labour']);
     // a word of the whole field (物业与住房): every organization in it, and no 伟健
     expect(ids('违建', small)).to.have.members(['e-property', 'e-repair']);
