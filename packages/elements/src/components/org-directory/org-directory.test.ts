@@ -338,6 +338,27 @@ describe('rl-org-directory', function () {
       }
     });
 
+    for (const theme of ['light', 'elder'] as const) {
+      it(`keeps rows with one line of name at one height, with a rating and a match label or without (${theme})`, async () => {
+        // a row a fraction of a pixel taller than the one it replaces makes the list measure and
+        // move its rows again in the frame that shows a keystroke's results
+        const h = await mount({ theme });
+        await searched(h);
+        await typeQuery(h, '社区');
+        const oneLine = rows(h).filter((r) => {
+          const name = r.querySelector('a.name')!;
+          return name.getBoundingClientRect().height < 1.5 * parseFloat(getComputedStyle(name).lineHeight);
+        });
+        const rated = oneLine.filter((r) => r.querySelector('.rating'));
+        const labelled = oneLine.filter((r) => r.querySelector('.match-label'));
+        expect(rated.length, 'rows with a rating').to.be.greaterThan(0);
+        expect(oneLine.length - rated.length, 'rows without a rating').to.be.greaterThan(0);
+        expect(labelled.length, 'rows with a match label').to.be.greaterThan(0);
+        const heights = new Set(oneLine.map((r) => r.getBoundingClientRect().height.toFixed(2)));
+        expect([...heights]).to.have.length(1);
+      });
+    }
+
     it('finds the same organizations for yanglao (pinyin) as for 养老', async () => {
       const h = await mount();
       await searched(h);

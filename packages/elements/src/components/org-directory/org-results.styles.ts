@@ -74,7 +74,9 @@ export const orgResultsStyles = css`
     padding: 0 0.45em;
     border-radius: ${token('radius-s')};
     font-size: 0.8125em;
-    line-height: 1.6;
+    /* within the name's line: at 1.6 the badge, aligned on the name's baseline, made a row with a
+       rating a fraction of a pixel taller than one without (see .match-label) */
+    line-height: 1.4;
     white-space: nowrap;
   }
   .rating {
@@ -95,6 +97,11 @@ export const orgResultsStyles = css`
   }
   .match-label {
     display: inline-block;
+    /* inside the line's own height: hanging below its baseline, the label's border made rows with
+       one a pixel taller than rows without, and every search then had the virtualizer measure and
+       move its rows again within the frame */
+    line-height: 1.3;
+    vertical-align: middle;
     margin-inline-end: ${token('space-xs')};
     padding: 0 0.35em;
     border: ${token('border-width')} solid ${token('color-border')};
