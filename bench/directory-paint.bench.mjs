@@ -180,10 +180,15 @@ try {
     // the page runs the driver's evaluations in order: once this one answers, the wait is set up
     await page.evaluate(() => window.__bench.waiter !== null);
     await press();
-    return Promise.race([
-      next,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('no results painted within 10 s of a keystroke')), 10_000)),
-    ]);
+    let timer;
+    try {
+      return await Promise.race([
+        next,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no results painted within 10 s of a keystroke')), 10_000))),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
   const typeQuery = async ({ text, kind }) => {
     const samples = [];
