@@ -277,6 +277,25 @@ describe('search: query kinds', () => {
     for (const q of ['修空调', '家电', 'jiadianweixiu']) expect(ids(q, small), q).to.deep.equal(['e-repair']);
   });
 
+  it('does not read a word inside another word of the taxonomy (护工 in 庇护工场, 医保 in 中医保健)', () => {
+    const small = createSearchIndex([
+      rec(org('x-care', '华阳长者照护中心', { description: '', categoryCodes: ['elderly.long-term-care'] })),
+      rec(org('x-work', '华阳阳光之家', { description: '', categoryCodes: ['disability.sheltered-work'], tags: ['庇护工场'] }), [
+        offer('x-work', '庇护工场手工课'),
+      ]),
+      rec(org('x-tcm', '华阳健康促进会', { description: '', categoryCodes: ['health.tcm'], tags: ['中医保健'] }), [offer('x-tcm', '中医保健大篷车')]),
+      rec(org('x-tcm-name', '华阳中医保健服务社', { description: '' })),
+      // said outright, the word is found wherever it stands
+      rec(org('x-insurance', '华阳街道服务站', { description: '代办医保报销和社保转移' })),
+    ]);
+    for (const q of ['护工', 'hugong']) expect(ids(q, small), q).to.deep.equal(['x-care']);
+    for (const q of ['医保', 'yibao']) expect(ids(q, small), q).to.deep.equal(['x-insurance']);
+    // the words themselves still find them
+    expect(ids('庇护工场', small)).to.deep.equal(['x-work']);
+    expect(ids('中医保健', small)).to.have.members(['x-tcm', 'x-tcm-name']);
+    expect(ids('保健', small)).to.include.members(['x-tcm', 'x-tcm-name']);
+  });
+
   it('reads whole pinyin found nowhere as a sentence, for its words (xuetiaowu → 跳舞, zhaobaomu → 保姆)', () => {
     const small = createSearchIndex([
       rec(org('p-dance', '华阳广场舞队', { description: '', categoryCodes: ['culture-sports.dance-choir'] })),

@@ -174,6 +174,30 @@ interface VocabTerm {
   foreign: boolean;
 }
 
+/** The platform's word segmenter for Chinese; without one (older browsers) no text is read as crossing a word. */
+const segmenter = typeof Intl === 'object' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+
+/**
+ * Whether `length` characters at `at` of a taxonomy text begin inside one of
+ * its words and run past it: 护工 in 庇护|工场, 医保 in 中医|保健, 年人 in
+ * 未成年|人. Such a text does not mean what was typed. Only beginning inside
+ * counts: the segmenter splits domain words (助|餐点, 反|诈骗) where a text
+ * beginning on the split is still meant (助餐 in 助餐点).
+ */
+function crossesWord(text: string, at: number, length: number): boolean {
+  if (!segmenter || length < 2) return false;
+  let inside = insideWord.get(text);
+  if (!inside) {
+    inside = new Uint8Array(text.length);
+    for (const { index, segment } of segmenter.segment(text)) inside.fill(index + segment.length, index + 1, index + segment.length);
+    insideWord.set(text, inside);
+  }
+  const end = inside[at] ?? 0;
+  return end > 0 && at + length > end;
+}
+/** By taxonomy text and position: the end of the word the position is inside of (after its first character), else 0. */
+const insideWord = new Map<string, Uint8Array>();
+
 /** Groups offers under their organizations; offers of unknown organizations are dropped. */
 export function groupForSearch(organizations: Organization[], offers: ServiceOffer[]): SearchRecord[] {
   const byOrg = new Map<string, ServiceOffer[]>();
@@ -636,8 +660,10 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     after: Map<string, string[]>;
     /** Joins by the character before the text, with the text's offset in them: 家 → 居家养老人 at 3. */
     before: Map<string, { join: string; at: number }[]>;
-    /** Words holding the whole text (医患纠纷调解 for 医患纠纷), with its offset: where one stands, the text is meant. Found when first needed. */
-    wholes: { join: string; at: number }[] | null;
+    /** Words holding the whole text (医患纠纷调解 for 医患纠纷), with its offset: where one stands, the text is meant. */
+    wholes: { join: string; at: number }[];
+    /** Words holding the text only across one of their own words (中医保健 for 医保, see crossesWord), with its offsets. */
+    crossing: { join: string; at: number }[];
   }
   const seamCache = new Map<string, Seams | null>();
   /** By text (and reading, as `verified`): the documents whose names hold it only across a seam, with their other fields. */
@@ -659,7 +685,21 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       const prev = w.charAt(w.length - 2);
       before.set(prev, [...(before.get(prev) ?? []), { join: w + text.slice(1), at: w.length - 1 }]);
     }
-    found = after.size || before.size ? { after, before, wholes: null } : null;
+    const wholes: Seams['wholes'] = [];
+    const crossing: Seams['crossing'] = [];
+    for (const w of vocabWords) {
+      if (w === text || !w.includes(text)) continue;
+      const places: number[] = [];
+      for (let at = w.indexOf(text); at >= 0; at = w.indexOf(text, at + 1)) places.push(at);
+      const meant = places.find((at) => !crossesWord(w, at, text.length));
+      if (meant !== undefined) wholes.push({ join: w, at: meant });
+      else for (const at of places) crossing.push({ join: w, at });
+    }
+    for (const c of crossing) {
+      const prev = c.join.charAt(c.at - 1);
+      before.set(prev, [...(before.get(prev) ?? []), c]);
+    }
+    found = after.size || before.size ? { after, before, wholes, crossing } : null;
     if (seamCache.size > SEAM_CACHE) seamCache.clear();
     seamCache.set(text, found);
     return found;
@@ -676,10 +716,6 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         seams.after.get(short.charAt(at + text.length))?.some((join) => short.startsWith(join, at)) ||
         seams.before.get(short.charAt(at - 1))?.some((s) => at >= s.at && short.startsWith(s.join, at - s.at));
       if (!seam) return false;
-      if (!seams.wholes) {
-        seams.wholes = [];
-        for (const w of vocabWords) if (w !== text && w.includes(text)) seams.wholes.push({ join: w, at: w.indexOf(text) });
-      }
       if (seams.wholes.some((s) => at >= s.at && short.startsWith(s.join, at - s.at))) return false;
       seen = true;
     }
@@ -693,9 +729,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const found = new Map<string, number>();
     for (const v of vocab) {
       let tier = 0;
-      if (term.han && v.folded.includes(term.text)) tier = EXACT;
+      if (term.han && wholeAt(v, term.text) >= 0) tier = EXACT;
       else if (term.latin && wordAt(v.folded, term.text, 0) >= 0) tier = WORD_PREFIX;
-      else for (const p of term.parses) if (p.tier > tier && findUnits(v.syl, p.units) >= 0) tier = p.tier;
+      else for (const p of term.parses) if (p.tier > tier && wholeUnitsAt(v, p.units) >= 0) tier = p.tier;
       if (tier > (found.get(v.code) ?? 0)) found.set(v.code, tier);
     }
     if (vocabCache.size > 500) vocabCache.clear();
@@ -703,19 +739,33 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return found;
   }
 
+  /** Where `text` first stands in a taxonomy text without crossing one of its words (see crossesWord), or -1. */
+  function wholeAt(v: VocabTerm, text: string): number {
+    let at = v.folded.indexOf(text);
+    while (at >= 0 && crossesWord(v.folded, at, text.length)) at = v.folded.indexOf(text, at + 1);
+    return at;
+  }
+
+  /** The same for syllables read. */
+  function wholeUnitsAt(v: VocabTerm, units: Unit[]): number {
+    let at = findUnits(v.syl, units);
+    while (at >= 0 && crossesWord(v.folded, at, units.length)) at = findUnits(v.syl, units, at + 1);
+    return at;
+  }
+
   /** The offered entries of the vocabulary that show `term`: where it first occurs, and whether as typed or by its sound. */
   function vocabEntries(term: Term): { v: VocabTerm; at: number; literal: boolean; read: string; tier: number }[] {
     const out: { v: VocabTerm; at: number; literal: boolean; read: string; tier: number }[] = [];
     for (const v of vocab) {
       if (!v.shown) continue;
-      let at = term.han ? v.folded.indexOf(term.text) : term.latin ? wordAt(v.folded, term.text, 0) : -1;
+      let at = term.han ? wholeAt(v, term.text) : term.latin ? wordAt(v.folded, term.text, 0) : -1;
       const literal = at >= 0;
       let read = literal ? term.text : '';
       let tier = literal ? EXACT : 0;
       if (!literal || at > 0) {
         // the earliest place the letters read, by their best reading there
         for (const p of term.parses) {
-          const found = findUnits(v.syl, p.units);
+          const found = wholeUnitsAt(v, p.units);
           if (found >= 0 && (at < 0 || found < at || (found === at && p.tier > tier))) {
             at = found;
             tier = p.tier;
@@ -963,13 +1013,33 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return mask;
   }
 
-  /** The fields other than the name holding `text` (fieldsWith stops at the name). */
-  function fieldsPastName(d: number, text: string): number {
+  /**
+   * The fields other than the name holding `text` (fieldsWith stops at the
+   * name), leaving out places where it only crosses a word of a taxonomy
+   * text (医保 in an offer or tag 中医保健).
+   */
+  function fieldsPastName(d: number, text: string, seams: Seams): number {
     const short = shorts[d] ?? '';
     const end = short.indexOf(SEP);
     let mask = 0;
-    if (end >= 0) for (let at = short.indexOf(text, end); at >= 0; at = short.indexOf(text, at + 1)) mask |= fieldAt(d, at);
+    if (end >= 0)
+      for (let at = short.indexOf(text, end); at >= 0; at = short.indexOf(text, at + 1)) {
+        if (!crossedAt(short, at, seams)) mask |= fieldAt(d, at);
+      }
     return mask || (descHas(d, text) ? DESC : 0);
+  }
+
+  /** Whether the text at `at` of a document's short fields only crosses a word of a taxonomy text standing there. */
+  function crossedAt(short: string, at: number, seams: Seams): boolean {
+    return seams.crossing.some((s) => at >= s.at && short.startsWith(s.join, at - s.at));
+  }
+
+  /** Whether every place `d`'s name holds `text` is inside such a taxonomy text (华阳中医保健服务社 for 医保). */
+  function nameCrossed(d: number, text: string, seams: Seams): boolean {
+    const short = shorts[d] ?? '';
+    const end = nameLength[d] ?? 0;
+    for (let at = short.indexOf(text); at >= 0 && at < end; at = short.indexOf(text, at + 1)) if (!crossedAt(short, at, seams)) return false;
+    return true;
   }
 
   /** Documents with `text` (Han), scored at `tier`; with `units`, short fields must also read so. */
@@ -1028,9 +1098,27 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       let known = straddled.get(key);
       if (!known) {
         const out: number[] = [];
-        for (let i = 0; i < n; i++) if ((masks[i] ?? 0) & NAME && nameStraddles(docs[i] ?? 0, text, seams)) out.push(docs[i] ?? 0);
-        // one list's masks hold every field; a checked text's stop at the name
-        known = { docs: Int32Array.from(out), fields: Uint8Array.from(out, (d) => (proven ? 0 : fieldsPastName(d, text))) };
+        const fields: number[] = [];
+        const crossing = seams.crossing.length > 0;
+        for (let i = 0; i < n; i++) {
+          const d = docs[i] ?? 0;
+          const mask = masks[i] ?? 0;
+          if (mask & NAME) {
+            if (!nameStraddles(d, text, seams)) continue;
+            // a name holding the text only across two words is found by the other fields, or as weakly as a description
+            // (not at all if those words are the taxonomy's); one list's masks hold every field, a checked text's stop at the name
+            out.push(d);
+            const other = proven && !crossing ? mask & ~(NAME | START) : fieldsPastName(d, text, seams) | (mask & DESC);
+            fields.push(other || (crossing && nameCrossed(d, text, seams) ? 0 : DESC));
+          } else if (crossing && mask & (OFFER | TAG)) {
+            // offers and tags holding it only inside other words do not hold it
+            const meant = fieldsPastName(d, text, seams) | (mask & DESC);
+            if (meant === (mask & (OFFER | TAG | DESC))) continue;
+            out.push(d);
+            fields.push(meant);
+          }
+        }
+        known = { docs: Int32Array.from(out), fields: Uint8Array.from(fields) };
         if (straddled.size > SEAM_CACHE) straddled.clear();
         straddled.set(key, known);
       }
@@ -1045,8 +1133,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     for (let i = 0; i < n; i++) {
       const d = docs[i] ?? 0;
       let mask = masks[i] ?? 0;
-      // a name holding the text only across two words is found by the other fields, or as weakly as a description
-      if (seamed && seamMark[d] === seamed) mask = seamFields[d] || mask & ~(NAME | START) || DESC;
+      if (seamed && seamMark[d] === seamed) mask = seamFields[d] ?? 0;
       if (mask & 15) touch(d, scoreOf(d, mask, text.length) * tier);
     }
   }
