@@ -41,12 +41,12 @@ export const taxonomy: readonly Category[] = deepFreeze([
   top(
     'elderly',
     ['为老服务', '為老服務', 'Elderly care'],
-    ['为老', '养老', '養老', '老人', '老年人', '助老', '长者', '長者', '长照', '長照', '银发', '銀髮', 'elderly'],
+    ['为老', '养老', '養老', '老人', '老年人', '助老', '长者', '長者', '长照', '長照', '银发', '銀髮', 'elderly', 'senior', 'seniors', 'aged'],
     [
       item(
         'elderly.home-care',
         ['居家养老', '居家照顧', 'Home care'],
-        ['养老', '老人', '老年人', '助老', '居家养老', '上门', '上门服务', '上门照护', '助浴', '洗澡', '洗浴', '洗头', '剪指甲', '助洁', '助行', '居家養老', '居家服務', '到宅服務', 'home care'],
+        ['养老', '老人', '老年人', '助老', '居家养老', '上门', '上门服务', '上门照护', '助浴', '洗澡', '洗浴', '洗头', '剪指甲', '助洁', '助行', '居家養老', '居家服務', '到宅服務', 'home care', 'nurse'],
       ),
       item(
         'elderly.day-care',
@@ -61,19 +61,19 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'elderly.empty-nester',
         ['空巢老人关爱', '獨居長者關懷', 'Companionship for empty-nesters'],
-        ['空巢', '空巢老人', '独居老人', '孤老', '孤寡老人', '陪伴', '陪聊', '孤独', '孤单', '寂寞', '没人说话', '探访', '心灵慰藉', '獨居老人', '關懷訪視', '電話問安'],
+        ['空巢', '空巢老人', '独居老人', '孤老', '孤寡老人', '陪伴', '陪聊', '孤独', '孤单', '寂寞', '没人说话', '探访', '心灵慰藉', '獨居老人', '關懷訪視', '電話問安', 'lonely', 'loneliness', 'companionship'],
       ),
       item(
         'elderly.long-term-care',
         ['长期护理', '長期照顧', 'Long-term care'],
-        ['长护险', '长期护理保险', '失能', '失智', '认知症', '老年痴呆', '阿尔茨海默', '卧床', '护理', '护工', '养老院', '敬老院', '护理院', '养老机构', '照护之家', '长者照护之家', '長照', '失能照顧', '看護', '安養院', '護理之家', 'nursing home'],
+        ['长护险', '长期护理保险', '失能', '失智', '认知症', '老年痴呆', '阿尔茨海默', '卧床', '护理', '护工', '养老院', '敬老院', '护理院', '养老机构', '照护之家', '长者照护之家', '長照', '失能照顧', '看護', '安養院', '護理之家', 'nursing home', 'nursing', 'caregiver', 'carer'],
       ),
       item(
         'elderly.emergency-call',
         ['助老呼叫与紧急救援', '長者緊急救援', 'Emergency call for elders'],
         [
           '一键呼叫', '紧急呼叫', '呼叫器', '摔倒', '跌倒', '助老呼叫', '救援', '走失', '防走失', '老人走失', '定位手环',
-          '緊急救援', '一鍵通', '跌倒通報',
+          '緊急救援', '一鍵通', '跌倒通報', 'alarm button', 'emergency button',
         ],
       ),
     ],
@@ -84,7 +84,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
     [
       '助残', '助殘', '残疾人', '殘疾人', '残疾', '残障', '残联', '身障', '身心障礙', '身心障碍',
       '盲人', '视障', '視障', '聋人', '聋哑', '聋哑人', '听障', '聽障', '智障', '智力障碍', '肢体残疾',
-      'disability', 'blind', 'deaf',
+      'disability', 'blind', 'deaf', 'disabled', 'handicapped',
     ],
     [
       item(
@@ -100,7 +100,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'disability.assistive-devices',
         ['辅具适配', '輔具服務', 'Assistive devices'],
-        ['辅具', '輔具', '轮椅', '輪椅', '助听器', '助聽器', '拐杖', '助行器', '假肢', '辅具租借'],
+        ['辅具', '輔具', '轮椅', '輪椅', '助听器', '助聽器', '拐杖', '助行器', '假肢', '辅具租借', 'wheelchair', 'hearing aid', 'walker'],
       ),
       item(
         'disability.accessibility',
@@ -127,7 +127,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'children-youth.tutoring',
         ['学业辅导', '課業輔導', 'Tutoring'],
-        ['补课', '补习', '作业辅导', '辅导作业', '写作业', '家教', '功课', '補習', '課輔', '功課'],
+        ['补课', '补习', '作业辅导', '辅导作业', '写作业', '家教', '功课', '補習', '課輔', '功課', 'homework', 'tutor'],
       ),
       item(
         'children-youth.migrant-children',
@@ -164,7 +164,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'family-women.domestic-violence',
         ['反家暴援助', '家暴防治', 'Domestic violence support'],
-        ['家暴', '家庭暴力', '打老婆', '被打', '人身安全保护令', '保護令', '家庭暴力防治'],
+        ['家暴', '家庭暴力', '打老婆', '被打', '人身安全保护令', '保護令', '家庭暴力防治', 'abuse'],
       ),
       item(
         'family-women.marriage',
@@ -174,7 +174,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'family-women.infant-care',
         ['婴幼儿照护', '嬰幼兒托育', 'Infant and toddler care'],
-        ['托育', '托班', '托儿', '托儿所', '早教', '带娃', '带孩子', '母婴', '0-3岁', '嬰幼兒', '托嬰', '保母'],
+        ['托育', '托班', '托儿', '托儿所', '早教', '带娃', '带孩子', '母婴', '0-3岁', '嬰幼兒', '托嬰', '保母', 'baby', 'babysitter', 'nursery'],
       ),
       item(
         'family-women.women-development',
@@ -201,12 +201,12 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'health.health-promotion',
         ['健康宣教', '健康促進', 'Health promotion'],
-        ['健康讲座', '健康教育', '义诊', '義診', '养生', '体检', '献血', '无偿献血', '體檢', '衛教', '健康講座', '捐血'],
+        ['健康讲座', '健康教育', '义诊', '義診', '养生', '体检', '献血', '无偿献血', '體檢', '衛教', '健康講座', '捐血', 'blood donation'],
       ),
       item(
         'health.family-doctor',
         ['家庭医生签约', '家庭醫師', 'Family doctor'],
-        ['家庭医生', '家庭醫生', '签约医生', '上门看病', '配药', '开药', '社区医院', '疫苗', '打疫苗', '接种', '家醫', '家庭醫師', '疫苗接種'],
+        ['家庭医生', '家庭醫生', '签约医生', '上门看病', '配药', '开药', '社区医院', '疫苗', '打疫苗', '接种', '家醫', '家庭醫師', '疫苗接種', 'clinic', 'vaccine', 'vaccination'],
       ),
       item(
         'health.escort',
@@ -218,7 +218,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
   top(
     'mental-health',
     ['心理健康', '心理健康', 'Mental health'],
-    ['心理', '心理咨询', '心理辅导', '心里咨询', '心理諮詢', '心理諮商', '心理輔導', '心理医生', 'mental health'],
+    ['心理', '心理咨询', '心理辅导', '心里咨询', '心理諮詢', '心理諮商', '心理輔導', '心理医生', 'mental health', 'depression', 'anxiety', 'psychologist', 'therapy'],
     [
       item(
         'mental-health.counselling',
@@ -233,7 +233,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'mental-health.crisis',
         ['心理危机干预', '心理危機處理', 'Crisis intervention'],
-        ['危机干预', '心理干预', '轻生', '自杀', '想不开', '心理热线', '自殺防治', '危機處理', '心理干預'],
+        ['危机干预', '心理干预', '轻生', '自杀', '想不开', '心理热线', '自殺防治', '危機處理', '心理干預', 'hotline', 'suicide', 'crisis'],
       ),
       item(
         'mental-health.bereavement',
@@ -279,7 +279,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
         ['邻里纠纷调解', '鄰里糾紛調解', 'Neighbour disputes'],
         [
           '邻里纠纷', '邻居', '吵架', '邻居吵架', '噪音', '楼上漏水', '占道', '宠物', '养狗', '养犬', '文明养犬', '狗叫', '流浪猫', '流浪狗',
-          '鄰里糾紛', '鄰居', '老娘舅', '寵物',
+          '鄰里糾紛', '鄰居', '老娘舅', '寵物', 'noise', 'pets', 'dog',
         ],
       ),
       item(
@@ -362,7 +362,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'culture-sports.fitness',
         ['全民健身', '全民運動', 'Fitness'],
-        ['健身', '健身房', '百姓健身房', '跑步', '乒乓', '羽毛球', '篮球', '足球', '游泳', '健步走', '桌球', '籃球', '運動'],
+        ['健身', '健身房', '百姓健身房', '跑步', '乒乓', '羽毛球', '篮球', '足球', '游泳', '健步走', '桌球', '籃球', '運動', 'yoga', 'gym', 'basketball', 'football', 'swimming', 'badminton'],
       ),
       item(
         'culture-sports.handicraft',
@@ -411,7 +411,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'housing-property.repairs',
         ['便民维修', '居家修繕', 'Home repairs'],
-        ['维修', '修理', '修水管', '漏水', '下水道', '通下水道', '管道疏通', '水电', '修马桶', '换灯泡', '电路', '修电器', '家电维修', '修空调', '空调维修', '修冰箱', '修热水器', '修手机', '手机维修', '开锁', '换锁', '修锁', '修繕', '水電', '維修', '家電維修'],
+        ['维修', '修理', '修水管', '漏水', '下水道', '通下水道', '管道疏通', '水电', '修马桶', '换灯泡', '电路', '修电器', '家电维修', '修空调', '空调维修', '修冰箱', '修热水器', '修手机', '手机维修', '开锁', '换锁', '修锁', '修繕', '水電', '維修', '家電維修', 'repair', 'plumber', 'plumbing', 'electrician', 'locksmith'],
       ),
       item(
         'housing-property.stairwell-cleaning',
@@ -458,7 +458,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'safety.anti-fraud',
         ['反诈骗宣传', '防詐騙宣導', 'Anti-fraud'],
-        ['诈骗', '骗子', '防骗', '反诈', '电信诈骗', '保健品骗局', '被骗', '詐騙', '防詐', '騙子'],
+        ['诈骗', '骗子', '防骗', '反诈', '电信诈骗', '保健品骗局', '被骗', '詐騙', '防詐', '騙子', 'scam', 'fraud'],
       ),
       item(
         'safety.fire',
@@ -502,7 +502,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'poverty-relief.charity-supermarket',
         ['慈善超市', '愛心物資站', 'Charity supermarket'],
-        ['慈善超市', '爱心超市', '物资', '领物资', '捐物', '食物银行', '物資', '食物銀行', '實物銀行'],
+        ['慈善超市', '爱心超市', '物资', '领物资', '捐物', '食物银行', '物資', '食物銀行', '實物銀行', 'food bank', 'donation', 'donate'],
       ),
       item(
         'poverty-relief.low-income',
@@ -549,7 +549,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'convenience.housekeeping',
         ['家政服务', '家事服務', 'Housekeeping'],
-        ['家政', '保洁', '钟点工', '阿姨', '保姆', '月嫂', '育儿嫂', '打扫卫生', '洗衣', '搬家', '家事服務', '清潔', '鐘點工'],
+        ['家政', '保洁', '钟点工', '阿姨', '保姆', '月嫂', '育儿嫂', '打扫卫生', '洗衣', '搬家', '家事服務', '清潔', '鐘點工', 'cleaning', 'cleaner', 'nanny', 'maid', 'moving'],
       ),
       item(
         'convenience.errands',
@@ -657,12 +657,12 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'education.digital-skills',
         ['智能手机与电脑课堂', '手機與電腦課程', 'Phone and computer classes'],
-        ['手机', '智能手机', '教老人用手机', '健康码', '扫码', '微信', '支付宝', '上网', '网购', '电脑', '数字助老', '手機', '電腦', '數位學習'],
+        ['手机', '智能手机', '教老人用手机', '健康码', '扫码', '微信', '支付宝', '上网', '网购', '电脑', '数字助老', '手機', '電腦', '數位學習', 'smartphone', 'computer', 'internet'],
       ),
       item(
         'education.reading',
         ['社区阅读', '社區閱讀推廣', 'Community reading'],
-        ['读书会', '阅读', '图书馆', '绘本', '书屋', '讀書會', '繪本', '圖書館'],
+        ['读书会', '阅读', '图书馆', '绘本', '书屋', '讀書會', '繪本', '圖書館', 'library', 'books'],
       ),
       item(
         'education.life-skills',

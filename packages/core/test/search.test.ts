@@ -277,6 +277,26 @@ describe('search: query kinds', () => {
     for (const q of ['修空调', '家电', 'jiadianweixiu']) expect(ids(q, small), q).to.deep.equal(['e-repair']);
   });
 
+  it('reads an English word as English, not as pinyin with initials (bank is not 半课, help is not 共和路派出所)', () => {
+    const small = createSearchIndex([
+      rec(org('n-time', '华阳时间银行', { description: '', categoryCodes: ['volunteering.time-bank'] })),
+      rec(org('n-food', '华阳慈善超市', { description: '', categoryCodes: ['poverty-relief.charity-supermarket'] })),
+      // ban k(e) and he l(u) p(aichusuo): pinyin readings of the English words
+      rec(org('n-meals', '华阳长者食堂', { description: '', categoryCodes: ['elderly.meals'] }), [offer('n-meals', '四点半课堂')]),
+      rec(org('n-police', '共和路派出所', { description: '' })),
+      rec(org('n-crisis', '华阳心理援助中心', { description: '', categoryCodes: ['mental-health.crisis'] })),
+      rec(org('n-devices', '华阳辅具租赁站', { description: '', categoryCodes: ['disability.assistive-devices'] })),
+    ]);
+    expect(ids('bank', small)).to.have.members(['n-time', 'n-food']);
+    expect(ids('food bank', small)).to.deep.equal(['n-food']);
+    expect(ids('help', small)).to.deep.equal([]);
+    expect(ids('hotline', small)).to.deep.equal(['n-crisis']);
+    for (const q of ['wheelchair', 'disabled']) expect(ids(q, small)[0], q).to.equal('n-devices');
+    // letters that are no English word the directory knows are still pinyin
+    expect(ids('banke', small)).to.deep.equal(['n-meals']);
+    expect(ids('hlpcs', small)).to.deep.equal(['n-police']);
+  });
+
   it('does not read a word inside another word of the taxonomy (护工 in 庇护工场, 医保 in 中医保健)', () => {
     const small = createSearchIndex([
       rec(org('x-care', '华阳长者照护中心', { description: '', categoryCodes: ['elderly.long-term-care'] })),

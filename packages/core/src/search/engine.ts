@@ -161,6 +161,8 @@ interface Term {
   spelled: Map<string, Parse> | null;
   /** Every spelling was found (else names, offers and tags are also searched by initials). */
   complete: boolean;
+  /** Letters that are an English word the directory or the taxonomy holds (bank, help): read as whole syllables only. */
+  english?: boolean;
 }
 
 interface VocabTerm {
@@ -606,12 +608,15 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   /** Every piece of two to four characters of the taxonomy's texts: words the directory knows, even where no organization's text holds them. */
   const vocabPieces = new Set<string>();
   const vocabCache = new Map<string, Map<string, number>>();
+  /** The words of the taxonomy's English texts (time bank: time, bank). */
+  const vocabEnglish = new Set<string>();
   /** The taxonomy's Han words of three or more characters, by their first character and by their last: see seamsOf. */
   const seamWords = new Map<string, Set<string>>();
   const seamWordsEnding = new Map<string, Set<string>>();
   function buildVocab(): void {
     vocab = [];
     vocabWords.clear();
+    vocabEnglish.clear();
     vocabPieces.clear();
     vocabReadings.clear();
     vocabCache.clear();
@@ -631,6 +636,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           const slip = isHan(folded.charCodeAt(0)) && own.some((v) => v.syl === syl && v.folded !== folded);
           const shown = text === cat.labels[locale] ? 'label' : locale === 'zh-CN' && !slip && cat.synonyms.includes(text) && folded === text.toLowerCase() ? 'synonym' : null;
           if (!slip) vocabWords.add(folded);
+          for (const word of folded.match(/[a-z]{3,}/gu) ?? []) vocabEnglish.add(word);
           if (!slip && folded.length >= 3 && isHan(folded.charCodeAt(0))) {
             for (const [map, at] of [
               [seamWords, folded.charAt(0)],
@@ -729,8 +735,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const found = new Map<string, number>();
     for (const v of vocab) {
       let tier = 0;
+      let at: number;
       if (term.han && wholeAt(v, term.text) >= 0) tier = EXACT;
-      else if (term.latin && wordAt(v.folded, term.text, 0) >= 0) tier = WORD_PREFIX;
+      else if (term.latin && (at = wordAt(v.folded, term.text, 0)) >= 0) tier = isWordChar(v.folded.charCodeAt(at + term.text.length)) ? WORD_PREFIX : EXACT;
       else for (const p of term.parses) if (p.tier > tier && wholeUnitsAt(v, p.units) >= 0) tier = p.tier;
       if (tier > (found.get(v.code) ?? 0)) found.set(v.code, tier);
     }
@@ -835,7 +842,10 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       const all = parsePinyin(letters, r, initialsFirst);
       // two letters that begin a syllable (sh, zh) are that syllable being typed, not two initials
       const spelled = letters.length <= 2 && all.some((p) => !p.abbreviated);
-      for (const p of all) if (!(spelled && p.abbreviated)) add(p.units, p.abbreviated > 0);
+      // an English word is no syllables with initials (bank: ban k, 半课; help: he l p); whole syllables it may be (fan, long)
+      const english = letters.length >= 3 && (words.has(letters) || vocabEnglish.has(letters) || ENGLISH_ASKING.has(letters));
+      for (const p of all) if (!(spelled && p.abbreviated) && !(english && (p.abbreviated || !p.units.every((u) => u.full)))) add(p.units, p.abbreviated > 0);
+      if (english) return [{ text, han, latin, parses, spelled: null, complete: true, english }];
     } else if ([...letters].every((ch) => isHan(ch.charCodeAt(0)) || /[a-z]/u.test(ch))) {
       // yang老: Han read by its syllables, letters by their likeliest parses, as one sequence
       const runs = letters.match(/\p{Script=Han}+|[a-z]+/gu) ?? [];
@@ -1754,7 +1764,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   function initialsFirstTerms(ts: Term[], typingLast: boolean): Term[] | null {
     let changed = false;
     const out = ts.flatMap((t, i) => {
-      if (!t.latin || (termHits.get(t) ?? evaluate(t)) > 0) return [t];
+      if (!t.latin || t.english || (termHits.get(t) ?? evaluate(t)) > 0) return [t];
       const led = keptTerm(t.text, typingLast && i === ts.length - 1, true);
       if (led.length !== 1 || (led[0]?.parses.length ?? 0) <= t.parses.length) return [t];
       changed = true;
@@ -1775,7 +1785,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     let fixed = false;
     const out = ts.flatMap((t, i) => {
       const typing = typingLast && i === ts.length - 1;
-      if (!t.latin || t.text.length < MIN_SOUNDED || ((termHits.get(t) ?? evaluate(t)) > 0 && !together)) return [t];
+      if (!t.latin || t.english || t.text.length < MIN_SOUNDED || ((termHits.get(t) ?? evaluate(t)) > 0 && !together)) return [t];
       // the same slip is read again on every later search of it: after Backspace, or a filter changed
       const key = `${typing ? 1 : 0}${together ? 1 : 0}${t.text}`;
       let better = corrections.get(key);
