@@ -186,7 +186,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
   top(
     'health',
     ['医疗健康', '醫療保健', 'Health'],
-    ['医疗', '醫療', '健康', '看病', '医生', '醫生', '卫生', '衛生', 'health'],
+    ['医疗', '醫療', '健康', '看病', '医生', '醫生', '卫生', '衛生', '看牙', '牙齿', '口腔', '假牙', '眼睛', '眼科', '白内障', '老花镜', '配眼镜', 'health', 'dentist', 'eyes'],
     [
       item(
         'health.tcm',
@@ -272,13 +272,13 @@ export const taxonomy: readonly Category[] = deepFreeze([
   top(
     'mediation',
     ['矛盾调解', '糾紛調解', 'Dispute mediation'],
-    ['调解', '調解', '吵架', '纠纷', '糾紛', '矛盾', '邻里纠纷', '人民调解', '劝和', '老娘舅', 'mediation'],
+    ['调解', '調解', '吵架', '打架', '纠纷', '糾紛', '矛盾', '邻里纠纷', '人民调解', '劝和', '老娘舅', 'mediation'],
     [
       item(
         'mediation.neighbour',
         ['邻里纠纷调解', '鄰里糾紛調解', 'Neighbour disputes'],
         [
-          '邻里纠纷', '邻居', '吵架', '邻居吵架', '噪音', '楼上漏水', '占道', '宠物', '养狗', '养犬', '文明养犬', '狗叫', '流浪猫', '流浪狗',
+          '邻里纠纷', '邻居', '吵架', '邻居吵架', '噪音', '装修噪音', '楼上漏水', '占道', '宠物', '养狗', '养犬', '文明养犬', '狗叫', '流浪猫', '流浪狗',
           '鄰里糾紛', '鄰居', '老娘舅', '寵物', 'noise', 'pets', 'dog',
         ],
       ),
@@ -335,7 +335,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
     'culture-sports',
     ['文体活动', '藝文與運動', 'Culture and sports'],
     [
-      '文体', '文體', '文化', '体育', '體育', '运动', '運動', '娱乐', '兴趣', '棋牌', '下棋', '象棋', '围棋', '麻将', '打牌', '旅游',
+      '文体', '文體', '文化', '体育', '體育', '运动', '運動', '娱乐', '兴趣', '棋牌', '下棋', '象棋', '围棋', '麻将', '打牌', '旅游', '钓鱼',
       '圍棋', '麻將', 'culture', 'sports',
     ],
     [
@@ -411,7 +411,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'housing-property.repairs',
         ['便民维修', '居家修繕', 'Home repairs'],
-        ['维修', '修理', '修水管', '漏水', '下水道', '通下水道', '管道疏通', '水电', '修马桶', '换灯泡', '电路', '修电器', '家电维修', '修空调', '空调维修', '修冰箱', '修热水器', '修手机', '手机维修', '开锁', '换锁', '修锁', '修繕', '水電', '維修', '家電維修', 'repair', 'plumber', 'plumbing', 'electrician', 'locksmith'],
+        ['维修', '修理', '修水管', '漏水', '下水道', '通下水道', '管道疏通', '水电', '修马桶', '换灯泡', '电路', '修电器', '家电维修', '修空调', '空调维修', '修冰箱', '修热水器', '修手机', '手机维修', '开锁', '换锁', '修锁', '装修', '修繕', '水電', '維修', '家電維修', '裝修', 'repair', 'plumber', 'plumbing', 'electrician', 'locksmith'],
       ),
       item(
         'housing-property.stairwell-cleaning',
@@ -554,7 +554,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'convenience.errands',
         ['代购代办', '代購代辦', 'Errands'],
-        ['代购', '买菜', '代办', '跑腿', '取药', '买药', '代配药', '代購', '代辦', '買菜', '買藥'],
+        ['代购', '买菜', '代办', '跑腿', '取药', '买药', '代配药', '快递', '代收快递', '取快递', '代購', '代辦', '買菜', '買藥'],
       ),
     ],
   ),
@@ -603,7 +603,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'enterprise.workplace-care',
         ['楼宇员工关爱', '商辦大樓員工關懷', 'Office-worker services'],
-        ['楼宇', '商务楼', '园区', '交友', '联谊', '相亲', '员工关爱', '聯誼', '商辦'],
+        ['楼宇', '商务楼', '园区', '交友', '联谊', '相亲', '找对象', '婚介', '员工关爱', '聯誼', '商辦'],
       ),
       item(
         'enterprise.small-business',

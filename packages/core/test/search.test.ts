@@ -263,7 +263,10 @@ describe('search: query kinds', () => {
       rec(org('e-place', '竹园居委会志愿者工作室', { description: '' })),
       rec(org('e-escort', '华阳陪诊服务社', { description: '', categoryCodes: ['health.escort'] })),
       rec(org('e-call', '华阳助老呼叫中心', { description: '', categoryCodes: ['elderly.emergency-call'] })),
+      // 打架 read by sound is 达家 in this name
+      rec(org('e-company', '上海宏达家政服务有限公司', { description: '' })),
     ]);
+    expect(ids('打架', small)).to.deep.equal(['e-labour']);
     expect(ids('住院', small)).to.deep.equal(['e-escort']);
     expect(ids('走失', small)).to.deep.equal(['e-call']);
     expect(ids('工伤', small)).to.deep.equal(['e-labour']);
