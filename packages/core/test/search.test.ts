@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { generateDataset } from '@renling/mocks';
-import { createSearchIndex, createSmallPicker, groupForSearch, type SearchIndex, type SearchRecord } from '../src/search/index.js';
+import { createSearchIndex, createSmallPicker, groupForSearch, type SearchHit, type SearchIndex, type SearchRecord } from '../src/search/index.js';
 import { taxonomy } from '../src/taxonomy.js';
 import { handMade, offer, org, rec } from './search-fixtures.js';
 
@@ -698,6 +698,23 @@ describe('search: filters, sorts and browsing', () => {
 });
 
 describe('search: highlighting', () => {
+  it('gives a hit the matches of its own search, read later, copied or cloned', () => {
+    const small = createSearchIndex([
+      rec(org('h-a', '华阳养老服务中心', { description: '提供心理咨询' })),
+      rec(org('h-b', '华阳心理咨询中心', { description: '' })),
+    ]);
+    const first = small.search('养老').hits[0]!;
+    // another search in between: the first hit still shows what 养老 matched
+    small.search('心理');
+    const spans = (hit: SearchHit) => hit.matches.flatMap((m) => m.ranges.map(([s, e]) => `${m.field}:${m.text.slice(s, e)}`));
+    expect(spans(first)).to.deep.equal(['name:养老']);
+    expect(Object.keys(first)).to.include('matches');
+    expect(spans(structuredClone(first))).to.deep.equal(['name:养老']);
+    expect(spans({ ...first })).to.deep.equal(['name:养老']);
+    // read twice: the same list
+    expect(first.matches).to.equal(first.matches);
+  });
+
   it('points ranges at the matched characters', () => {
     for (const q of ['乐龄', 'changning', 'xlzx', '心里咨询', '醫患', 'sunshine', 'ＡＢＣ']) {
       const hits = index.search(q, { limit: 5 }).hits;

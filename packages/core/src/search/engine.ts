@@ -2080,7 +2080,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     return out;
   }
 
-  function matches(d: number, terms: Term[], categories: Map<string, SearchMatch>): SearchMatch[] {
+  function matches(d: number, terms: Term[], categories: Map<string, SearchMatch>, loose: boolean): SearchMatch[] {
     const out: SearchMatch[] = [];
     const rec = recs[d] as SearchRecord;
     const org = rec.organization;
@@ -2098,7 +2098,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       return m;
     };
     // typo tolerance compares names: a name it found shows what it shares with the query
-    add(segment('name', org.name, lastFuzzy));
+    add(segment('name', org.name, loose));
     for (const o of rec.offers) add(segment('offer', o.title), { offerId: o.id });
     for (const tag of org.tags) add(segment('tag', tag));
     if (categories.size) {
@@ -2190,14 +2190,25 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const total = nFound;
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const want = Math.min(total, offset + Math.max(0, options.limit ?? 20));
-    const categories = want > offset ? categoryMatches(ts) : new Map<string, SearchMatch>();
+    const read = ts;
+    const loose = lastFuzzy;
+    let categories: Map<string, SearchMatch> | undefined;
     const hits: SearchHit[] =
       want <= offset
         ? []
         : page(offset, want, sort).map((i) => {
             const d = foundDocs[i] ?? 0;
             const rec = recs[d] as SearchRecord;
-            return { id: rec.organization.id, score: foundScores[i] ?? 0, organization: rec.organization, matches: matches(d, ts, categories) };
+            const hit = { id: rec.organization.id, score: foundScores[i] ?? 0, organization: rec.organization } as SearchHit;
+            // worked out when first read: a list shows a few of a page's hits, and the rest of a
+            // keystroke's work is small beside what finding every field's matches for all of them took
+            let found: SearchMatch[] | undefined;
+            Object.defineProperty(hit, 'matches', {
+              enumerable: true,
+              configurable: true,
+              get: () => (found ??= recs[d] === rec ? matches(d, read, (categories ??= categoryMatches(read)), loose) : []),
+            });
+            return hit;
           });
     return { hits, total, ...(lastPartial ? { partial: true } : {}), ...(lastCorrected !== null ? { corrected: lastCorrected } : {}) };
   }

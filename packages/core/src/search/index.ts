@@ -19,5 +19,5 @@ export { createSmallPicker, type SmallPicker } from './fuzzy.js';
 export { ReadingTable, defaultReadings, type ReadingData } from './readings.js';
 export { fold as foldSearchText } from './text.js';
 export { createSearchIndexInWorker, createSearchWorker, type SearchWorkerOptions } from './worker-client.js';
-export { SEARCH_WARM_UP_QUERIES } from './warm-up.js';
+export { SEARCH_WARM_UP_QUERIES, warmUpOne as warmUpSearch } from './warm-up.js';
 export type { WorkerRequest, WorkerResponse } from './protocol.js';

@@ -39,6 +39,7 @@ export interface SearchHit {
   id: string;
   score: number;
   organization: Organization;
+  /** What matched, field by field, for highlighting: worked out when first read (an enumerable getter, so copies and structured clones hold it). */
   matches: SearchMatch[];
 }
 

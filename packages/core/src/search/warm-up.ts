@@ -7,6 +7,9 @@
  */
 import type { SearchIndex } from './types.js';
 
+/** About the rows a list shows at first. */
+const WARM_UP_ROWS = 8;
+
 export const SEARCH_WARM_UP_QUERIES: readonly string[] = [
   // letters: one, a syllable being typed, whole syllables, initials
   ...['f', 'fu', 'fuw', 'fuwu', 'fuwuzhongxin', 'fw', 'fwz', 'fwzx', 'sh', 'she'],
@@ -19,8 +22,11 @@ export const SEARCH_WARM_UP_QUERIES: readonly string[] = [
 ];
 
 export function warmUp(index: SearchIndex): void {
-  for (const query of SEARCH_WARM_UP_QUERIES) {
-    index.search(query, { limit: 20 });
-    index.suggest(query);
-  }
+  for (const query of SEARCH_WARM_UP_QUERIES) warmUpOne(index, query);
+}
+
+/** One warm-up query: its search, the matches of the hits a list first shows, and its suggestions. */
+export function warmUpOne(index: SearchIndex, query: string): void {
+  for (const hit of index.search(query, { limit: 20 }).hits.slice(0, WARM_UP_ROWS)) void hit.matches;
+  index.suggest(query);
 }

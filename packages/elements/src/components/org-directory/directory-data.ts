@@ -9,6 +9,7 @@ import {
   createSearchIndex,
   createSearchIndexInWorker,
   SEARCH_WARM_UP_QUERIES as WARM_UP_QUERIES,
+  warmUpSearch,
   groupForSearch,
   isAbortError,
   type AreaTree,
@@ -101,8 +102,7 @@ function pageSearch(index: SearchIndex, mode: DirectorySearch['mode']): Director
     if (deadline && deadline.timeRemaining() < WARM_UP_IDLE_MS) return schedule();
     const query = queries.shift();
     if (query === undefined) return;
-    index.search(query, { limit: RESULT_PAGE });
-    index.suggest(query);
+    warmUpSearch(index, query);
     schedule();
   };
   schedule();
