@@ -27,17 +27,20 @@ export function normalizeRanges(ranges: readonly MatchRange[], length: number): 
   return out;
 }
 
-/** `text` with each range wrapped in `<mark part="mark">`. */
-export function highlight(text: string, ranges: readonly MatchRange[]): (string | TemplateResult)[] {
-  const parts: (string | TemplateResult)[] = [];
+/**
+ * `text` with each range wrapped in `<mark part="mark">`. The template has
+ * one shape whatever the ranges: each mark with the text before it, then the
+ * rest. A list re-rendering its rows for every keystroke then updates their
+ * text in place instead of replacing text with marks and marks with text.
+ */
+export function highlight(text: string, ranges: readonly MatchRange[]): TemplateResult {
+  const marks: TemplateResult[] = [];
   let at = 0;
   for (const [a, b] of normalizeRanges(ranges, text.length)) {
-    if (a > at) parts.push(text.slice(at, a));
-    parts.push(html`<mark part="mark">${text.slice(a, b)}</mark>`);
+    marks.push(html`${text.slice(at, a)}<mark part="mark">${text.slice(a, b)}</mark>`);
     at = b;
   }
-  if (at < text.length) parts.push(text.slice(at));
-  return parts;
+  return html`${marks}${text.slice(at)}`;
 }
 
 export interface Snippet {

@@ -278,7 +278,7 @@ export class RlOrgResults extends RlElement {
           href=${this.hrefFor(org.id)}
           tabindex=${tabStop ? 0 : -1}
           @click=${(e: MouseEvent) => this.onOpen(e, org.id, index)}
-          >${nameMatch && nameMatch.text === org.name ? highlight(org.name, nameMatch.ranges) : org.name}</a
+          >${highlight(org.name, nameMatch?.text === org.name ? nameMatch.ranges : [])}</a
         >
         ${org.rating
           ? html`<span part="rating-badge" class="badge rating"
