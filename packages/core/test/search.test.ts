@@ -280,6 +280,23 @@ describe('search: query kinds', () => {
     for (const q of ['修空调', '家电', 'jiadianweixiu']) expect(ids(q, small), q).to.deep.equal(['e-repair']);
   });
 
+  it('finds a name written with a short form by the long one and the other way round (启智社工, 新华居委会)', () => {
+    const small = createSearchIndex([
+      rec(org('f-long', '广州市启智社会工作服务中心', { description: '' })),
+      rec(org('f-short', '上海市普陀区汇智社工服务中心', { description: '' })),
+      rec(org('f-committee', '新华路街道新华居民委员会', { description: '' })),
+      rec(org('f-women', '长宁区妇女联合会', { description: '' })),
+    ]);
+    // not the one-character slip 汇智社工 either
+    expect(ids('启智社工', small)).to.deep.equal(['f-long']);
+    expect(ids('汇智社会工作', small)).to.deep.equal(['f-short']);
+    expect(ids('新华居委会', small)).to.deep.equal(['f-committee']);
+    expect(ids('长宁妇联', small)).to.deep.equal(['f-women']);
+    expect(ids('社工', small)).to.have.members(['f-long', 'f-short']);
+    const spans = small.search('启智社工').hits[0]!.matches.flatMap((m) => m.ranges.map(([s, e]) => m.text.slice(s, e)));
+    expect(spans).to.deep.equal(['启智社会工作']);
+  });
+
   it('reads an English word as English, not as pinyin with initials (bank is not 半课, help is not 共和路派出所)', () => {
     const small = createSearchIndex([
       rec(org('n-time', '华阳时间银行', { description: '', categoryCodes: ['volunteering.time-bank'] })),

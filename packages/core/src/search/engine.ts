@@ -110,6 +110,28 @@ const ENGLISH_ASKING = new Set(
   // with what an apostrophe leaves (i'm, don't)
   'i im me my we our us need needs want find looking look for help with where near nearby please can could how to a an the of in on at and is are any some m s re ve ll d t don'.split(' '),
 );
+/**
+ * Short forms names are written and asked for either way: 启智社工 finds
+ * 启智社会工作服务中心, 新华居委会 finds 新华居民委员会, and the other way round.
+ */
+const SHORT_FORMS: readonly (readonly [short: string, long: string])[] = [
+  ['社工', '社会工作'],
+  ['居委会', '居民委员会'],
+  ['村委会', '村民委员会'],
+  ['妇联', '妇女联合会'],
+  ['残联', '残疾人联合会'],
+];
+
+/** `text` with its short forms written out, or its long forms shortened (see SHORT_FORMS). */
+function otherForms(text: string): string[] {
+  const out: string[] = [];
+  for (const [short, long] of SHORT_FORMS) {
+    if (text.includes(long)) out.push(text.replaceAll(long, short));
+    else if (text.includes(short)) out.push(text.replaceAll(short, long));
+  }
+  return out;
+}
+
 /** A one-letter fix whose last syllable is only begun counts for less than one that reads whole. */
 const BEGUN = 0.5;
 /** In a partial match, one more of the query's words outweighs any difference in how well they match. */
@@ -1251,7 +1273,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       stamp = 1;
     }
     const text = term.text;
-    if (term.han) evaluateText(text, null, EXACT);
+    if (term.han) for (const form of [text, ...otherForms(text)]) evaluateText(form, null, EXACT);
     else if (term.latin) {
       for (const word of wordsFor(text)) {
         const list = words.get(word);
@@ -1991,7 +2013,9 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const text = term.text;
     // one letter found the name by its first syllable
     if (name && syl && text.length === 1 && (syllables[syl.charCodeAt(0)] ?? '').startsWith(text)) ranges.push([0, 1]);
-    if (term.han) for (let at = folded.indexOf(text); at >= 0; at = folded.indexOf(text, at + 1)) ranges.push([at, at + text.length]);
+    if (term.han) {
+      for (const form of [text, ...otherForms(text)]) for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) ranges.push([at, at + form.length]);
+    }
     if (term.latin) for (let at = wordAt(folded, text, 0); at >= 0; at = wordAt(folded, text, at + 1)) ranges.push([at, at + text.length]);
     if (ranges.length && term.han) return ranges;
     if (syl) {
