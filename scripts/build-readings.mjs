@@ -110,7 +110,14 @@ const LOCAL_READINGS = new Map([
   ['乐耆', null],
   ['耆老', null],
 ]);
-const phrases = [...sourceTexts(), ...LOCAL_READINGS.keys()];
+/**
+ * Characters outside GB2312 level 1 that organizations' names often hold (given
+ * names, brands, rivers and hills: 晟, 皓, 萱, 麒麟, 瀚, 溧), so that their names
+ * are found by pinyin and initials too. Each costs about three bytes of table.
+ */
+const NAME_CHARS =
+  '晟皓昕瑾萱琦麒麟岚菁娅筱芮恺芊炜烨馥泓昊淼祺钰蓓翊煜骞弈懿璐珂玮琛瑛璇珏琰琨瑭璞璋桦楠槿苡茗荟萃薇茜菡蕙芸苓晔昱晞晏煦熠炫焱熹奕骁鹭鹂鸾嵘崧岑峥岱淇涓沐漪潼瀚濮洵潇灏溧濠粼赟懋攸翎羿镕眸聆颀韬黛璨瑜珈珞珺玥璟彧暄濛渲珉隽茉岷汶浔沅滢垚犇骅骐翀宸宥寰煊炀昶晁晗曜旻昀祯禧笃芃蓁葳蕤苒榕楸柚莓';
+const phrases = [...sourceTexts(), ...LOCAL_READINGS.keys(), ...NAME_CHARS];
 
 // --- traditional → simplified --------------------------------------------------
 function openccTable() {

@@ -280,6 +280,20 @@ describe('search: query kinds', () => {
     for (const q of ['修空调', '家电', 'jiadianweixiu']) expect(ids(q, small), q).to.deep.equal(['e-repair']);
   });
 
+  it('reads the rarer characters names are written with (晟, 萱, 麒麟, 瀚) by their pinyin and initials', () => {
+    const small = createSearchIndex([
+      rec(org('r-sheng', '上海晟阳社会工作服务社', { description: '' })),
+      rec(org('r-xuan', '萱草花家庭关爱中心', { description: '' })),
+      rec(org('r-qilin', '麒麟社区瀚海读书会', { description: '' })),
+    ]);
+    expect(ids('shengyang', small)).to.deep.equal(['r-sheng']);
+    expect(ids('xuancaohua', small)).to.deep.equal(['r-xuan']);
+    expect(ids('xc', small)).to.deep.equal(['r-xuan']);
+    expect(ids('sy', small)).to.deep.equal(['r-sheng']);
+    expect(ids('qilin', small)).to.deep.equal(['r-qilin']);
+    expect(ids('hanhai', small)).to.deep.equal(['r-qilin']);
+  });
+
   it('finds a name written with a short form by the long one and the other way round (启智社工, 新华居委会)', () => {
     const small = createSearchIndex([
       rec(org('f-long', '广州市启智社会工作服务中心', { description: '' })),
