@@ -46,7 +46,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'elderly.home-care',
         ['居家养老', '居家照顧', 'Home care'],
-        ['养老', '老人', '老年人', '助老', '居家养老', '上门', '上门服务', '上门照护', '助浴', '洗澡', '洗浴', '洗头', '剪指甲', '助洁', '助行', '居家養老', '居家服務', '到宅服務', 'home care', 'nurse'],
+        ['养老', '老人', '老年人', '助老', '居家养老', '上门', '上门服务', '上门照护', '照顾', '照料', '照顾老人', '没人照顾', '助浴', '洗澡', '洗浴', '洗头', '剪指甲', '助洁', '助行', '居家養老', '居家服務', '到宅服務', 'home care', 'nurse'],
       ),
       item(
         'elderly.day-care',
@@ -61,7 +61,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'elderly.empty-nester',
         ['空巢老人关爱', '獨居長者關懷', 'Companionship for empty-nesters'],
-        ['空巢', '空巢老人', '独居老人', '孤老', '孤寡老人', '陪伴', '陪聊', '孤独', '孤单', '寂寞', '没人说话', '探访', '心灵慰藉', '獨居老人', '關懷訪視', '電話問安', 'lonely', 'loneliness', 'companionship'],
+        ['空巢', '空巢老人', '独居', '独居老人', '一个人住', '一个人在家', '孤老', '孤寡老人', '陪伴', '陪聊', '孤独', '孤单', '寂寞', '没人说话', '探访', '心灵慰藉', '獨居老人', '關懷訪視', '電話問安', 'lonely', 'loneliness', 'companionship'],
       ),
       item(
         'elderly.long-term-care',
@@ -137,7 +137,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'children-youth.youth-affairs',
         ['青少年事务社工', '少年輔導', 'Youth social work'],
-        ['青少年事务', '闲散青少年', '不良行为', '辍学', '逃学', '网瘾', '叛逆', '少年輔導', '中輟', '偏差行為'],
+        ['青少年事务', '闲散青少年', '不良行为', '辍学', '逃学', '网瘾', '沉迷手机', '沉迷游戏', '玩手机', '游戏成瘾', '叛逆', '少年輔導', '中輟', '偏差行為'],
       ),
       item(
         'children-youth.holiday-programmes',
@@ -211,7 +211,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'health.escort',
         ['陪诊服务', '陪診服務', 'Hospital escort'],
-        ['陪诊', '陪診', '陪看病', '陪同就医', '陪护', '住院', '陪床', '陪診師', '挂号', '掛號', '陪同就醫'],
+        ['陪诊', '陪診', '陪看病', '陪同就医', '陪去医院', '陪老人看病', '陪护', '住院', '陪床', '陪診師', '挂号', '掛號', '陪同就醫'],
       ),
     ],
   ),
@@ -278,7 +278,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
         'mediation.neighbour',
         ['邻里纠纷调解', '鄰里糾紛調解', 'Neighbour disputes'],
         [
-          '邻里纠纷', '邻居', '吵架', '邻居吵架', '噪音', '装修噪音', '楼上漏水', '占道', '宠物', '养狗', '养犬', '文明养犬', '狗叫', '流浪猫', '流浪狗',
+          '邻里纠纷', '邻居', '吵架', '邻居吵架', '噪音', '装修', '装修噪音', '装修扰民', '扰民', '太吵', '吵闹', '楼上漏水', '占道', '宠物', '养狗', '养犬', '文明养犬', '狗叫', '流浪猫', '流浪狗',
           '鄰里糾紛', '鄰居', '老娘舅', '寵物', 'noise', 'pets', 'dog',
         ],
       ),

@@ -265,8 +265,13 @@ describe('search: query kinds', () => {
       rec(org('e-call', '华阳助老呼叫中心', { description: '', categoryCodes: ['elderly.emergency-call'] })),
       // 打架 read by sound is 达家 in this name
       rec(org('e-company', '上海宏达家政服务有限公司', { description: '' })),
+      // holds 邻居 in its name: the words of a complaint about noise are the mediators'
+      rec(org('e-name', '华阳好邻居读书会', { description: '' })),
+      rec(org('e-neighbour', '华阳人民调解工作室', { description: '', categoryCodes: ['mediation.neighbour'] })),
     ]);
-    expect(ids('打架', small)).to.deep.equal(['e-labour']);
+    expect(ids('邻居装修太吵', small)).to.deep.equal(['e-neighbour']);
+    expect(ids('老人一个人在家没人照顾', small)[0]).to.equal('e-lonely');
+    expect(ids('打架', small)).to.have.members(['e-labour', 'e-neighbour']);
     expect(ids('住院', small)).to.deep.equal(['e-escort']);
     expect(ids('走失', small)).to.deep.equal(['e-call']);
     expect(ids('工伤', small)).to.deep.equal(['e-labour']);
