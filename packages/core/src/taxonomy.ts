@@ -307,7 +307,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
   top(
     'employment',
     ['就业与培训', '就業與職訓', 'Employment and training'],
-    ['就业', '就業', '工作', '培训', '培訓', '职训', '職訓', '找工作', 'jobs'],
+    ['就业', '就業', '工作', '培训', '培訓', '职训', '職訓', '找工作', '就业服务', '就業服務', 'jobs'],
     [
       item(
         'employment.job-matching',
@@ -497,7 +497,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
   top(
     'poverty-relief',
     ['帮困救助', '弱勢扶助', 'Poverty relief'],
-    ['帮困', '幫困', '救助', '困难', '困難', '扶贫', '弱势', '弱勢', 'poverty'],
+    ['帮困', '幫困', '救助', '困难', '困難', '扶贫', '弱势', '弱勢', '社会福利', '社福', '社會福利', 'poverty', 'welfare'],
     [
       item(
         'poverty-relief.charity-supermarket',
