@@ -268,7 +268,11 @@ describe('search: query kinds', () => {
       // holds 邻居 in its name: the words of a complaint about noise are the mediators'
       rec(org('e-name', '华阳好邻居读书会', { description: '' })),
       rec(org('e-neighbour', '华阳人民调解工作室', { description: '', categoryCodes: ['mediation.neighbour'] })),
+      // 社福 read by sound is 设服 in this name
+      rec(org('e-building', '华阳文明建设服务社', { description: '' })),
+      rec(org('e-relief', '华阳帮困服务社', { description: '', categoryCodes: ['poverty-relief.low-income'] })),
     ]);
+    expect(ids('社福', small)).to.deep.equal(['e-relief']);
     expect(ids('邻居装修太吵', small)).to.deep.equal(['e-neighbour']);
     expect(ids('老人一个人在家没人照顾', small)[0]).to.equal('e-lonely');
     expect(ids('打架', small)).to.have.members(['e-labour', 'e-neighbour']);
