@@ -632,6 +632,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   const vocabCache = new Map<string, Map<string, number>>();
   /** The words of the taxonomy's English texts (time bank: time, bank). */
   const vocabEnglish = new Set<string>();
+  /** The taxonomy's words (as vocabWords) by each character they hold: where a text may stand (see seamsOf). */
+  const vocabWordsByChar = new Map<string, string[]>();
   /** The taxonomy's Han words of three or more characters, by their first character and by their last: see seamsOf. */
   const seamWords = new Map<string, Set<string>>();
   const seamWordsEnding = new Map<string, Set<string>>();
@@ -639,6 +641,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     vocab = [];
     vocabWords.clear();
     vocabEnglish.clear();
+    vocabWordsByChar.clear();
     vocabPieces.clear();
     vocabReadings.clear();
     vocabCache.clear();
@@ -657,7 +660,14 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
           // a synonym read like another of its category but written otherwise is a slip kept for finding (心里咨询), never offered
           const slip = isHan(folded.charCodeAt(0)) && own.some((v) => v.syl === syl && v.folded !== folded);
           const shown = text === cat.labels[locale] ? 'label' : locale === 'zh-CN' && !slip && cat.synonyms.includes(text) && folded === text.toLowerCase() ? 'synonym' : null;
-          if (!slip) vocabWords.add(folded);
+          if (!slip && !vocabWords.has(folded)) {
+            vocabWords.add(folded);
+            for (const ch of new Set(folded)) {
+              const list = vocabWordsByChar.get(ch);
+              if (list) list.push(folded);
+              else vocabWordsByChar.set(ch, [folded]);
+            }
+          }
           for (const word of folded.match(/[a-z]{3,}/gu) ?? []) vocabEnglish.add(word);
           if (!slip && folded.length >= 3 && isHan(folded.charCodeAt(0))) {
             for (const [map, at] of [
@@ -715,7 +725,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     }
     const wholes: Seams['wholes'] = [];
     const crossing: Seams['crossing'] = [];
-    for (const w of vocabWords) {
+    for (const w of vocabWordsByChar.get(text.charAt(0)) ?? []) {
       if (w === text || !w.includes(text)) continue;
       const places: number[] = [];
       for (let at = w.indexOf(text); at >= 0; at = w.indexOf(text, at + 1)) places.push(at);
