@@ -357,7 +357,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'culture-sports.dance-choir',
         ['舞蹈合唱', '舞蹈與合唱', 'Dance and choir'],
-        ['广场舞', '廣場舞', '跳舞', '合唱', '合唱团', '唱歌', '腰鼓', '合唱團', '土風舞'],
+        ['广场舞', '廣場舞', '跳舞', '合唱', '合唱团', '唱歌', '腰鼓', '音乐', '乐器', '乐队', '口琴', '葫芦丝', '合唱團', '土風舞', '音樂', 'music', 'singing', 'choir'],
       ),
       item(
         'culture-sports.fitness',
@@ -640,7 +640,7 @@ export const taxonomy: readonly Category[] = deepFreeze([
       item(
         'self-governance.neighbourhood-events',
         ['邻里节与睦邻活动', '鄰里節與睦鄰活動', 'Neighbourhood festivals'],
-        ['邻里节', '睦邻', '百家宴', '公益春晚', '社区活动', '鄰里節', '社區活動'],
+        ['邻里节', '睦邻', '百家宴', '公益春晚', '社区活动', '重阳节', '中秋', '春节', '包饺子', '鄰里節', '社區活動'],
       ),
     ],
   ),

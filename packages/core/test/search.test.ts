@@ -533,6 +533,24 @@ describe('search: query kinds', () => {
 });
 
 describe('search: ranking', () => {
+  it('ranks organizations whose work a category is before those that only touch it, whatever their rating', () => {
+    const small = createSearchIndex([
+      rec(org('c-martial', '华阳武术协会', { description: '', rating: '5A', categoryCodes: ['culture-sports.martial-arts', 'culture-sports.dance-choir'] }), [
+        offer('c-martial', '武术进社区', { categoryCode: 'culture-sports.martial-arts' }),
+        offer('c-martial', '太极拳晨练', { categoryCode: 'culture-sports.martial-arts' }),
+        offer('c-martial', '文化节演出', { categoryCode: 'culture-sports.dance-choir' }),
+      ]),
+      rec(org('c-choir', '华阳银铃队', { description: '', categoryCodes: ['culture-sports.dance-choir'] }), [
+        offer('c-choir', '每周排练', { categoryCode: 'culture-sports.dance-choir' }),
+        offer('c-choir', '新人招募', { categoryCode: 'culture-sports.dance-choir' }),
+      ]),
+    ]);
+    for (const q of ['唱歌', '合唱', 'music']) expect(ids(q, small), q).to.deep.equal(['c-choir', 'c-martial']);
+    // the martial arts are the association's work
+    expect(ids('武术', small)).to.deep.equal(['c-martial']);
+    expect(ids('文体', small)).to.have.members(['c-choir', 'c-martial']);
+  });
+
   it('ranks a last syllable typed whole above one it only begins, even at the start of a name', () => {
     const small = createSearchIndex([
       rec(org('w-begun', '张珍法律志愿者工作室', { description: '' })),

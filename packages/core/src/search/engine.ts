@@ -38,6 +38,8 @@ const FOLDED_DESCS = 2;
 /** Weight of the best field in a mask: name > offer title > tag > description (taxonomy: CATEGORY). */
 const W = Float32Array.from({ length: 32 }, (_, m) => (m & NAME ? 10 : m & OFFER ? 6 : m & TAG ? 4 : m & DESC ? 1.5 : 0));
 const CATEGORY = 3.5;
+/** A category that is little of an organization's work counts this much of one that is all of it. */
+const UNFOCUSED = 0.7;
 // How sure a kind of match is: the text itself, then its sound, then abbreviations.
 const EXACT = 1;
 const WORD_PREFIX = 0.85;
@@ -222,6 +224,19 @@ function crossesWord(text: string, at: number, length: number): boolean {
 /** By taxonomy text and position: the end of the word the position is inside of (after its first character), else 0. */
 const insideWord = new Map<string, Uint8Array>();
 
+/**
+ * How much of an organization's work a category is, in percent: its offers in
+ * the category (or under it, for a top level one), and the organization's
+ * own word that it works there counting as one more (a 合唱团 with four
+ * choir offers: 100; a 武术协会 with one of four: 40).
+ */
+function focusOn(record: SearchRecord, key: string): number {
+  const within = (code: string): boolean => code === key || (code.startsWith(key) && code.charAt(key.length) === '.');
+  const declared = record.organization.categoryCodes.some(within) ? 1 : 0;
+  const offers = record.offers.filter((o) => within(o.categoryCode)).length;
+  return Math.round((100 * (offers + declared)) / (record.offers.length + 1));
+}
+
 /** Groups offers under their organizations; offers of unknown organizations are dropped. */
 export function groupForSearch(organizations: Organization[], offers: ServiceOffer[]): SearchRecord[] {
   const byOrg = new Map<string, ServiceOffer[]>();
@@ -278,6 +293,7 @@ export interface SearchIndexSnapshot {
   typeIds: [string, number][];
   registrationIds: [string, number][];
   byCategory: [string, number[]][];
+  categoryFocus: [string, number[]][];
   postings: PostingsState;
   maps: Record<'charIds' | 'charUni' | 'charBi' | 'sylUni' | 'initBi' | 'initTri' | 'nameInitial', IntMapState>;
   charOf: number[];
@@ -352,6 +368,8 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   const typeIds = new Map<string, number>();
   const registrationIds = new Map<string, number>();
   const byCategory = new Map<string, number[]>();
+  /** Beside each list of byCategory: how much of each organization's work the category is, in percent (see focusOn). */
+  const categoryFocus = new Map<string, number[]>();
   let count = 0;
   let live = 0;
   /** Bumped by every change: what was computed for one state is not reused in another. */
@@ -537,8 +555,15 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     for (const code of codes) {
       for (const key of new Set([code, code.split('.')[0] ?? code])) {
         const list = byCategory.get(key);
-        if (!list) byCategory.set(key, [d]);
-        else if (list[list.length - 1] !== d) list.push(d);
+        if (list?.[list.length - 1] === d) continue;
+        const focus = focusOn(record, key);
+        if (!list) {
+          byCategory.set(key, [d]);
+          categoryFocus.set(key, [focus]);
+        } else {
+          list.push(d);
+          categoryFocus.get(key)?.push(focus);
+        }
       }
     }
 
@@ -1311,8 +1336,16 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     // taxonomy typed as it is means itself: 家教 read as 朱家角, or 失智 as 施志…工作室, came first otherwise
     if (!term.han || (tokN < FEW && !vocabWords.has(text))) evaluateSound(term);
     // the taxonomy: a category whose label or synonym matches brings its organizations
+    // (those whose work it is first: a choir before a martial-arts association that also runs one)
     for (const [code, tier] of vocabMatches(term)) {
-      for (const d of byCategory.get(code) ?? []) if (alive[d]) touch(d, CATEGORY * tier);
+      const docs = byCategory.get(code) ?? [];
+      const focus = categoryFocus.get(code) ?? [];
+      const least = CATEGORY * tier * UNFOCUSED;
+      const perPercent = (CATEGORY * tier * (1 - UNFOCUSED)) / 100;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i] ?? 0;
+        if (alive[d]) touch(d, least + perPercent * (focus[i] ?? 100));
+      }
     }
     return tokN;
   }
@@ -2346,6 +2379,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     for (const [k, v] of snap.typeIds) typeIds.set(k, v);
     for (const [k, v] of snap.registrationIds) registrationIds.set(k, v);
     for (const [k, v] of snap.byCategory) byCategory.set(k, v);
+    for (const [k, v] of snap.categoryFocus) categoryFocus.set(k, v);
     postings.adopt(snap.postings);
     charIds.adopt(snap.maps.charIds);
     charUni.adopt(snap.maps.charUni);
@@ -2377,6 +2411,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       typeIds: [...typeIds],
       registrationIds: [...registrationIds],
       byCategory: [...byCategory],
+      categoryFocus: [...categoryFocus],
       postings: postings.exportState(alive),
       maps: {
         charIds: charIds.exportState(),
