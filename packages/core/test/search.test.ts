@@ -289,6 +289,18 @@ describe('search: query kinds', () => {
     for (const q of ['修空调', '家电', 'jiadianweixiu']) expect(ids(q, small), q).to.deep.equal(['e-repair']);
   });
 
+  it('reads initials as a letter a character too where a syllable is being typed (xch: 萱草花 as well as 小吃…)', () => {
+    const small = createSearchIndex([
+      rec(org('x-flower', '萱草花家庭关爱中心', { description: '' })),
+      rec(org('x-snack', '小吃货美食志愿队', { description: '' })),
+      rec(org('x-other', '华阳社区服务社', { description: '' })),
+    ]);
+    expect(ids('xch', small)).to.have.members(['x-flower', 'x-snack']);
+    expect(ids('xchj', small)).to.deep.equal(['x-flower']);
+    // whole syllables are not read as initials: she is 社, not s h e
+    expect(ids('she', small)).to.deep.equal(['x-other']);
+  });
+
   it('reads the rarer characters names are written with (晟, 萱, 麒麟, 瀚) by their pinyin and initials', () => {
     const small = createSearchIndex([
       rec(org('r-sheng', '上海晟阳社会工作服务社', { description: '' })),

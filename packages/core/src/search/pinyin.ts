@@ -120,8 +120,10 @@ export function parsePinyin(letters: string, readings: ReadingTable, initialsFir
   }
   const all = best[0] ?? [];
   const top = all[0]?.cost ?? 0;
+  // letters read with initials may all be initials, a letter a character: xch is x c h (萱草花) as well as x ch… (小吃)
+  const initialsRead = (all[0]?.abbreviated ?? 0) > 0;
   return all
-    .filter((p) => p.cost < top + 1 && (!(p.abbreviated >= 2 && p.long > 0) || (initialsFirst && initialsLead(p.units))))
+    .filter((p) => (p.cost < top + 1 || (initialsRead && p.units.length === n)) && (!(p.abbreviated >= 2 && p.long > 0) || (initialsFirst && initialsLead(p.units))))
     .slice(0, MAX_PARSES)
     .map((p) => ({ units: p.units, abbreviated: p.abbreviated }));
 }
