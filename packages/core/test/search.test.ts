@@ -289,6 +289,21 @@ describe('search: query kinds', () => {
     for (const q of ['修空调', '家电', 'jiadianweixiu']) expect(ids(q, small), q).to.deep.equal(['e-repair']);
   });
 
+  it('leaves out numbers when the words with them are found but nothing holds them all (长照2.0), and says so', () => {
+    const small = createSearchIndex([
+      rec(org('n-care', '华阳长者照护中心', { description: '', categoryCodes: ['elderly.long-term-care'] })),
+      // 0 is in the taxonomy's 0-3岁: read alone, 长照 and 0 would find this one
+      rec(org('n-baby', '华阳托育中心', { description: '', categoryCodes: ['family-women.infant-care', 'elderly.long-term-care'] })),
+      rec(org('n-2024', '华阳2024读书会', { description: '' })),
+    ]);
+    const found = small.search('长照2.0');
+    expect(found.hits.map((h) => h.id)).to.have.members(['n-care', 'n-baby']);
+    expect(found.partial).to.equal(true);
+    // found with the words, a number stays an AND
+    expect(ids('读书会 2024', small)).to.deep.equal(['n-2024']);
+    expect(small.search('读书会 2024').partial).to.equal(undefined);
+  });
+
   it('reads initials as a letter a character too where a syllable is being typed (xch: 萱草花 as well as 小吃…)', () => {
     const small = createSearchIndex([
       rec(org('x-flower', '萱草花家庭关爱中心', { description: '' })),

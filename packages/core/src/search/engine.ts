@@ -2198,6 +2198,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
       lastPartial = false;
       lastCorrected = null;
       lastFuzzy = false;
+      let droppedNumbers = false;
       termHits.clear();
       if (ts.length === 0) {
         for (let d = 0; d < count; d++) if (alive[d] && keep(d)) found(d, quality[d] ?? 1);
@@ -2215,6 +2216,15 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         if (asked?.length && asked.length < ts.length && asked.every((t) => !t.latin || t.text.length > 1)) {
           matchAll(asked, keep);
           if (nFound > 0) ts = asked;
+        }
+        // numbers where nothing holds them all (长照2.0: 2 and 0) say little of what is wanted: the words without them, in part
+        const worded = nFound === 0 && ts.length > 1 ? ts.filter((t) => !/^\d+$/u.test(t.text)) : null;
+        if (worded?.length && worded.length < ts.length) {
+          matchAll(worded, keep);
+          if (nFound > 0) {
+            ts = worded;
+            droppedNumbers = true;
+          }
         }
         // initials, then whole syllables (ylfuwu, sqfuwu): read so only when nothing else is found,
         // as English words often parse so too
@@ -2248,7 +2258,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
         else if (nFound > 0 && !most) boostTogether(ts, !/\s$/u.test(query));
         if (!most && nFound === 0 && ts.some(readAsSentence)) most = matchMost(ts, keep);
         if (most) ts = most;
-        lastPartial = most !== null;
+        lastPartial = most !== null || droppedNumbers;
       }
       lastSearch = key;
       lastTerms = ts;
