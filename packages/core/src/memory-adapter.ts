@@ -105,6 +105,23 @@ export interface MemoryAdapterOptions {
   idempotency?: IdempotencyRecord[];
   /** Called with each change before the write resolves; a rejection fails the write. */
   persist?: (changes: MemoryChange[]) => Promise<void> | void;
+  /**
+   * Freeze the records once and hand them out as they are, instead of a copy on each read. For
+   * a large dataset nothing changes in place (a static file): copies of a city's 35,000
+   * organizations and 100,000 offers for a page that lists them all took 40 % of the page's
+   * memory, and its garbage collections grew with it. A caller changing a record it read gets a
+   * TypeError instead of changing the adapter's.
+   */
+  frozen?: boolean;
+}
+
+/** Freezes `value` and everything it holds. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 const DEFAULT_LIMIT = 50;
@@ -199,6 +216,8 @@ export const CONTACT_CLAIM_STATES: readonly ClaimState[] = ['accepted', 'in-prog
 export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterOptions = {}): MemoryAdapter {
   const latency = options.latency ?? 0;
   const now = options.now ?? (() => new Date());
+  const frozen = options.frozen ?? false;
+  if (frozen) for (const list of Object.values(data)) if (Array.isArray(list)) deepFreeze(list);
   const organizations = new Map(data.organizations.map((r) => [r.id, r]));
   const offers = new Map(data.offers.map((r) => [r.id, r]));
   const needs = new Map(data.needs.map((r) => [r.id, r]));
@@ -212,7 +231,7 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
 
   async function read<T>(signal: AbortSignal | undefined, produce: () => T): Promise<T> {
     await wait(latency, signal);
-    return structuredClone(produce());
+    return frozen ? produce() : structuredClone(produce());
   }
 
   function one<T>(map: Map<string, T>, id: string, what: string): T {
@@ -222,6 +241,7 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
   }
 
   function apply(change: MemoryChange): void {
+    if (frozen) deepFreeze(change.record);
     switch (change.store) {
       case 'needs':
         needs.set(change.record.id, change.record);

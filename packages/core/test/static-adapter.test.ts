@@ -307,6 +307,31 @@ describe('createStaticAdapter', () => {
       expect(urls).to.have.length(0);
     });
 
+    it("hands out the file's records frozen, not copied, and leaves inline data its owner's", async () => {
+      const data = dataset();
+      const adapter = createStaticAdapter({ data });
+      const first = (await adapter.listOrganizations()).items[0]!;
+      // the same record each read: no copy of a city's records per reader
+      expect(await adapter.getOrganization(first.id)).to.equal(first);
+      expect((await adapter.listOrganizations()).items[0]).to.equal(first);
+      expect(Object.isFrozen(first)).to.equal(true);
+      expect(Object.isFrozen(first.serviceAreaCodes)).to.equal(true);
+      expect(Object.isFrozen(first.registration)).to.equal(true);
+      expect(Object.isFrozen(await adapter.getOffer('off-1'))).to.equal(true);
+      expect(Object.isFrozen((await adapter.listAreas())[0])).to.equal(true);
+      // a reader changing one throws rather than changing what the next reader sees
+      expect(() => {
+        first.name = '改过的名字';
+      }).to.throw(TypeError);
+      expect(() => first.serviceAreaCodes.push('310105001002')).to.throw(TypeError);
+      expect((await adapter.getOrganization(first.id)).name).to.equal(organization.name);
+      // the data handed in was checked into records of the adapter's own: the caller's stay as they were
+      const given = (data['organizations'] as Organization[])[0]!;
+      expect(Object.isFrozen(given)).to.equal(false);
+      given.name = '调用方自己的修改';
+      expect((await adapter.getOrganization(first.id)).name).to.equal(organization.name);
+    });
+
     it('has no contact of any need to show: forbidden', async () => {
       const adapter = createStaticAdapter({ data: dataset() });
       const need = (await adapter.listNeeds({ limit: 1 })).items[0]!;

@@ -1,10 +1,47 @@
 // The DataAdapter contract against the memory engine itself; others act through views of the same records.
+import { expect } from '@open-wc/testing';
 import { createMemoryAdapter } from '../../src/memory-adapter.js';
-import { contractDataset, runContractSuite } from './contract-suite.js';
+import { contractDataset, draftFromOffer, runContractSuite } from './contract-suite.js';
 
 const data = contractDataset();
 
 runContractSuite('memory', () => {
   const adapter = createMemoryAdapter(data);
   return Promise.resolve({ adapter, as: (actor) => adapter.withActor(actor) });
+});
+
+// frozen records handed out as they are (the static file's mode) keep every rule, writes included
+runContractSuite('memory, frozen records', () => {
+  const adapter = createMemoryAdapter(structuredClone(data), { frozen: true });
+  return Promise.resolve({ adapter, as: (actor) => adapter.withActor(actor) });
+});
+
+describe('memory adapter: copies or frozen records', () => {
+  it('hands out a copy on each read by default, and its own frozen record when asked to', async () => {
+    const copying = createMemoryAdapter(structuredClone(data));
+    const id = data.organizations[0]!.id;
+    const a = await copying.getOrganization(id);
+    const again = await copying.getOrganization(id);
+    expect(a).to.deep.equal(again);
+    expect(a).not.to.equal(again);
+    a.name = '读者改了自己的副本';
+    expect((await copying.getOrganization(id)).name).to.equal(data.organizations[0]!.name);
+
+    const frozen = createMemoryAdapter(structuredClone(data), { frozen: true });
+    const b = await frozen.getOrganization(id);
+    expect(b).to.equal(await frozen.getOrganization(id));
+    expect(b).to.equal((await frozen.listOrganizations({ limit: 200 })).items.find((o) => o.id === id));
+    expect(Object.isFrozen(b) && Object.isFrozen(b.contact) && Object.isFrozen(b.categoryCodes)).to.equal(true);
+    expect(() => {
+      b.name = '改不了';
+    }).to.throw(TypeError);
+  });
+
+  it('freezes what a write stores too', async () => {
+    const frozen = createMemoryAdapter(structuredClone(data), { frozen: true });
+    const created = await frozen.createOffer(draftFromOffer(data.offers[0]!, '冻结后发布的服务'), { idempotencyKey: 'frozen-offer' });
+    const stored = await frozen.getOffer(created.id);
+    expect(Object.isFrozen(stored) && Object.isFrozen(stored.capacity)).to.equal(true);
+    expect(stored.title).to.equal('冻结后发布的服务');
+  });
 });
