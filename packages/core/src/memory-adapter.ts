@@ -234,6 +234,23 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
     return frozen ? produce() : structuredClone(produce());
   }
 
+  /** Writes applied so far: a list filtered before one is stale. */
+  let changed = 0;
+  const lastFiltered = new Map<string, { key: string; changed: number; list: readonly unknown[] }>();
+  /**
+   * The records of `kind` that `query` asks for, filtered once for all its pages: a page of 200
+   * filtered every record again, and reading a city's 100,000 offers so took 500 passes over them.
+   */
+  function filtered<T>(kind: string, query: ListQuery & { signal?: AbortSignal }, produce: () => T[]): readonly T[] {
+    const { cursor: _cursor, limit: _limit, signal: _signal, ...asked } = query;
+    const key = fingerprint(asked);
+    const last = lastFiltered.get(kind);
+    if (last?.key === key && last.changed === changed) return last.list as readonly T[];
+    const list = produce();
+    lastFiltered.set(kind, { key, changed, list });
+    return list;
+  }
+
   function one<T>(map: Map<string, T>, id: string, what: string): T {
     const found = map.get(id);
     if (!found) throw new AdapterError('not-found', `${what} ${id} was not found.`, { status: 404 });
@@ -242,6 +259,7 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
 
   function apply(change: MemoryChange): void {
     if (frozen) deepFreeze(change.record);
+    changed++;
     switch (change.store) {
       case 'needs':
         needs.set(change.record.id, change.record);
@@ -434,14 +452,16 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
       listOrganizations: (q: OrganizationQuery = {}) =>
         read(q.signal, () =>
           paginate(
-            [...organizations.values()].filter(
-              (o) =>
-                oneOf(o.type, q.type) &&
-                oneOf(o.registration.status, q.registration) &&
-                (!q.rating?.length || (o.rating !== null && q.rating.includes(o.rating))) &&
-                (!q.areaCode || o.serviceAreaCodes.some((c) => isWithinArea(c, q.areaCode!) || isWithinArea(q.areaCode!, c))) &&
-                (!q.categoryCode || o.categoryCodes.some((c) => inCategory(c, q.categoryCode))) &&
-                matchesText(q.q, o.name, o.description, o.tags),
+            filtered('organizations', q, () =>
+              [...organizations.values()].filter(
+                (o) =>
+                  oneOf(o.type, q.type) &&
+                  oneOf(o.registration.status, q.registration) &&
+                  (!q.rating?.length || (o.rating !== null && q.rating.includes(o.rating))) &&
+                  (!q.areaCode || o.serviceAreaCodes.some((c) => isWithinArea(c, q.areaCode!) || isWithinArea(q.areaCode!, c))) &&
+                  (!q.categoryCode || o.categoryCodes.some((c) => inCategory(c, q.categoryCode))) &&
+                  matchesText(q.q, o.name, o.description, o.tags),
+              ),
             ),
             q,
           ),
@@ -451,15 +471,17 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
       listOffers: (q: OfferQuery = {}) =>
         read(q.signal, () =>
           paginate(
-            [...offers.values()].filter(
-              (o) =>
-                (!q.organizationId || o.organizationId === q.organizationId) &&
-                inCategory(o.categoryCode, q.categoryCode) &&
-                (!q.areaCode || o.serviceAreaCodes.some((c) => isWithinArea(q.areaCode!, c) || isWithinArea(c, q.areaCode!))) &&
-                (!q.audience?.length || o.audiences.some((a) => q.audience!.includes(a))) &&
-                oneOf(o.status, q.status) &&
-                (!q.hasCapacity || capacityLeft(o) > 0) &&
-                matchesText(q.q, o.title, o.description),
+            filtered('offers', q, () =>
+              [...offers.values()].filter(
+                (o) =>
+                  (!q.organizationId || o.organizationId === q.organizationId) &&
+                  inCategory(o.categoryCode, q.categoryCode) &&
+                  (!q.areaCode || o.serviceAreaCodes.some((c) => isWithinArea(q.areaCode!, c) || isWithinArea(c, q.areaCode!))) &&
+                  (!q.audience?.length || o.audiences.some((a) => q.audience!.includes(a))) &&
+                  oneOf(o.status, q.status) &&
+                  (!q.hasCapacity || capacityLeft(o) > 0) &&
+                  matchesText(q.q, o.title, o.description),
+              ),
             ),
             q,
           ),

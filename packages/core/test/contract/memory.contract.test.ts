@@ -44,4 +44,24 @@ describe('memory adapter: copies or frozen records', () => {
     expect(Object.isFrozen(stored) && Object.isFrozen(stored.capacity)).to.equal(true);
     expect(stored.title).to.equal('冻结后发布的服务');
   });
+
+  it('pages of one query are cut from one filtering, which a write renews', async () => {
+    for (const frozen of [false, true]) {
+      const adapter = createMemoryAdapter(structuredClone(data), { frozen });
+      const seen: string[] = [];
+      for (let cursor: string | null | undefined; cursor !== null; ) {
+        const page = await adapter.listOffers({ limit: 2, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((o) => o.id));
+        cursor = page.nextCursor;
+      }
+      expect(seen).to.deep.equal(data.offers.map((o) => o.id));
+      const before = (await adapter.listOffers({ limit: 2 })).total;
+      await adapter.createOffer(draftFromOffer(data.offers[0]!, '翻页之间发布的服务'), { idempotencyKey: `between-pages-${frozen}` });
+      expect((await adapter.listOffers({ limit: 2 })).total).to.equal(before + 1);
+      expect((await adapter.listOffers({ limit: 2, cursor: String(before) })).items.map((o) => o.title)).to.deep.equal(['翻页之间发布的服务']);
+      // another query is filtered for itself
+      expect((await adapter.listOffers({ q: '翻页之间' })).total).to.equal(1);
+      expect((await adapter.listOrganizations({ limit: 1 })).total).to.equal(data.organizations.length);
+    }
+  });
 });
