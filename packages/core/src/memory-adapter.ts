@@ -247,6 +247,8 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
     const last = lastFiltered.get(kind);
     if (last?.key === key && last.changed === changed) return last.list as readonly T[];
     const list = produce();
+    // what the list made (a need's public part) is handed out as it is too
+    if (frozen) deepFreeze(list);
     lastFiltered.set(kind, { key, changed, list });
     return list;
   }
@@ -507,16 +509,18 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
       listNeeds: (q: NeedQuery = {}) =>
         read(q.signal, () =>
           paginate(
-            sortedById(needs)
-              .filter(
-                (n) =>
-                  inCategory(n.categoryCode, q.categoryCode) &&
-                  (!q.areaCode || isWithinArea(n.areaCode, q.areaCode)) &&
-                  oneOf(n.urgency, q.urgency) &&
-                  oneOf(n.status, q.status) &&
-                  matchesText(q.q, n.title, n.description),
-              )
-              .map(toPublicNeed),
+            filtered('needs', q, () =>
+              sortedById(needs)
+                .filter(
+                  (n) =>
+                    inCategory(n.categoryCode, q.categoryCode) &&
+                    (!q.areaCode || isWithinArea(n.areaCode, q.areaCode)) &&
+                    oneOf(n.urgency, q.urgency) &&
+                    oneOf(n.status, q.status) &&
+                    matchesText(q.q, n.title, n.description),
+                )
+                .map(toPublicNeed),
+            ),
             q,
           ),
         ),
@@ -556,13 +560,15 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
       listProjects: (q: ProjectQuery = {}) =>
         read(q.signal, () =>
           paginate(
-            [...projects.values()].filter(
-              (p) =>
-                (!q.organizationId || p.organizationId === q.organizationId) &&
-                inCategory(p.categoryCode, q.categoryCode) &&
-                (!q.areaCode || isWithinArea(p.areaCode, q.areaCode)) &&
-                oneOf(p.status, q.status) &&
-                matchesText(q.q, p.title, p.summary),
+            filtered('projects', q, () =>
+              [...projects.values()].filter(
+                (p) =>
+                  (!q.organizationId || p.organizationId === q.organizationId) &&
+                  inCategory(p.categoryCode, q.categoryCode) &&
+                  (!q.areaCode || isWithinArea(p.areaCode, q.areaCode)) &&
+                  oneOf(p.status, q.status) &&
+                  matchesText(q.q, p.title, p.summary),
+              ),
             ),
             q,
           ),
@@ -594,12 +600,14 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
       listClaims: (q: ClaimQuery = {}) =>
         read(q.signal, () =>
           paginate(
-            sortedById(claims).filter(
-              (c) =>
-                (!q.needId || c.needId === q.needId) &&
-                (!q.offerId || c.offerId === q.offerId) &&
-                (!q.organizationId || c.organizationId === q.organizationId) &&
-                oneOf(c.state, q.state),
+            filtered('claims', q, () =>
+              sortedById(claims).filter(
+                (c) =>
+                  (!q.needId || c.needId === q.needId) &&
+                  (!q.offerId || c.offerId === q.offerId) &&
+                  (!q.organizationId || c.organizationId === q.organizationId) &&
+                  oneOf(c.state, q.state),
+              ),
             ),
             q,
           ),

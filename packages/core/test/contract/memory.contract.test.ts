@@ -1,7 +1,7 @@
 // The DataAdapter contract against the memory engine itself; others act through views of the same records.
 import { expect } from '@open-wc/testing';
 import { createMemoryAdapter } from '../../src/memory-adapter.js';
-import { contractDataset, draftFromOffer, runContractSuite } from './contract-suite.js';
+import { contractDataset, draftFromNeed, draftFromOffer, runContractSuite } from './contract-suite.js';
 
 const data = contractDataset();
 
@@ -62,6 +62,12 @@ describe('memory adapter: copies or frozen records', () => {
       // another query is filtered for itself
       expect((await adapter.listOffers({ q: '翻页之间' })).total).to.equal(1);
       expect((await adapter.listOrganizations({ limit: 1 })).total).to.equal(data.organizations.length);
+      // needs (their public part) too
+      const needsBefore = (await adapter.listNeeds({ limit: 1 })).total;
+      await adapter.createNeed(draftFromNeed(data.needs[0]!, '翻页之间提交的需求'), { idempotencyKey: `need-between-pages-${frozen}` });
+      expect((await adapter.listNeeds({ limit: 1 })).total).to.equal(needsBefore + 1);
+      const listed = await adapter.listNeeds({ limit: 1 });
+      expect(Object.isFrozen(listed.items[0])).to.equal(frozen);
     }
   });
 });
