@@ -55,6 +55,7 @@ import {
   type PublicNeed,
   type ServiceOffer,
 } from './model.js';
+import { deepFreeze } from './freeze.js';
 
 export interface MemoryDataset {
   areas: Area[];
@@ -113,15 +114,6 @@ export interface MemoryAdapterOptions {
    * TypeError instead of changing the adapter's.
    */
   frozen?: boolean;
-}
-
-/** Freezes `value` and everything it holds. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 const DEFAULT_LIMIT = 50;

@@ -16,6 +16,7 @@
  * search for 吵架 or 醫患 still lands in the right category.
  */
 import type { Category, CategoryItem, Locale } from './model.js';
+import { deepFreeze } from './freeze.js';
 
 type Labels = readonly [zhCN: string, zhTW: string, en: string];
 
@@ -29,14 +30,6 @@ function top(code: string, labels: Labels, synonyms: readonly string[], children
 
 // Frozen because the same objects are handed to every widget on the page; a
 // consumer that mutated a label would change it for all of them.
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
-
 export const taxonomy: readonly Category[] = deepFreeze([
   top(
     'elderly',
