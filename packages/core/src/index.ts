@@ -1,5 +1,6 @@
 export * from './model.js';
 export * from './taxonomy.js';
+export * from './government-affairs.js';
 export * from './areas.js';
 export * from './claims.js';
 export * from './validation.js';

@@ -194,6 +194,12 @@ describe('rl-org-directory', function () {
         await expect(h.el).to.be.accessible();
       });
 
+      it(`empty for a government matter, saying where it is done (${theme})`, async () => {
+        const h = await mount({ theme, query: '医保' });
+        expect((await searched(h)).total).to.equal(0);
+        await expect(h.el).to.be.accessible();
+      });
+
       it(`partly matched sentence (${theme})`, async () => {
         const h = await mount({ theme, query: PARTLY_MATCHED });
         const found = await searched(h);
@@ -529,6 +535,29 @@ describe('rl-org-directory', function () {
       for (let i = 0; i < [...name].length; i++) await sendKeys({ press: 'Backspace' });
       await waitUntil(() => current(h)?.query === '', 'not cleared');
       await waitUntil(() => Math.abs(list().getBoundingClientRect().height - full) <= 1, 'list not back to its height');
+    });
+
+    it('says where a government matter is done (医保, 户口…), and only for one', async () => {
+      const h = await mount({ query: '我妈的医保' });
+      expect((await searched(h)).total).to.equal(0);
+      const affair = (): string | null => {
+        const p = root(h.el).querySelector('.empty .affair');
+        return p ? text(p) : null;
+      };
+      expect(affair()).to.contain('“医保”属于政务事项').and.to.contain('政务服务中心').and.to.contain('12345');
+      // still with the usual way out
+      expect(text(root(h.el).querySelector('.empty'))).to.contain('清除搜索词');
+      const clear = async (): Promise<void> => {
+        [...root(h.el).querySelectorAll<HTMLButtonElement>('.empty button')].find((b) => b.textContent?.includes('清除搜索词'))!.click();
+        expect((await searched(h)).total).to.equal(60);
+      };
+      // another word that finds nothing says nothing of the government
+      await clear();
+      expect((await typeQuery(h, '完全不存在的词组合')).total).to.equal(0);
+      expect(affair()).to.equal(null);
+      await clear();
+      expect((await typeQuery(h, 'passport')).total).to.equal(0);
+      expect(affair()).to.contain('“passport”');
     });
 
     it('suggests other words for a query that finds nothing, and can clear it', async () => {

@@ -6,6 +6,7 @@ import {
   AdapterError,
   capacityLeft,
   categoryLabel,
+  governmentAffairIn,
   isAbortError,
   type DataAdapter,
   type Locale,
@@ -664,6 +665,8 @@ export class RlOrgDirectory extends RlElement {
 
   private renderEmpty(shown: ShownResults, active: ActiveFilter[]) {
     const data = this.indexData;
+    // 医保, 户口…: no organization does these; say where they are done rather than only "other words"
+    const affair = governmentAffairIn(shown.query);
     return html`<div part="message" class="message empty">
       <p class="empty-title">${msg('没有找到符合条件的组织', { id: 'directory.none-found' })}</p>
       ${active.length
@@ -680,6 +683,13 @@ export class RlOrgDirectory extends RlElement {
                   </button>`
                 : nothing}
             </div>`
+        : nothing}
+      ${affair
+        ? html`<p class="affair">
+            ${msg(str`“${affair}”属于政务事项，社会组织一般不办理：请到街道（乡镇）的政务服务中心办理，或拨打 12345 政务服务便民热线咨询。`, {
+              id: 'directory.empty-government',
+            })}
+          </p>`
         : nothing}
       ${shown.query.trim()
         ? html`<p>${msg('也可以换个说法，或只输入一两个关键字，比如“养老”“法律”。', { id: 'directory.empty-query' })}</p>

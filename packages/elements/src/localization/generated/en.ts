@@ -185,6 +185,7 @@
 'directory.count': str`Total: ${0}`,
 'directory.drop-filter': str`Remove “${0}”`,
 'directory.empty-drop-filter': `Try removing a filter:`,
+'directory.empty-government': str`“${0}” is a matter for government offices, which social organizations do not usually handle: go to your street's (township's) government service centre, or call the 12345 government service hotline.`,
 'directory.empty-query': `Or try other words, or just one or two, such as “elderly” or “legal”.`,
 'directory.error': `The directory could not be loaded. Check your connection and try again.`,
 'directory.filters': `Filters`,

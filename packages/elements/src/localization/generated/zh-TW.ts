@@ -185,6 +185,7 @@
 'directory.count': str`共 ${0} 家`,
 'directory.drop-filter': str`去掉「${0}」`,
 'directory.empty-drop-filter': `試試去掉一個篩選條件：`,
+'directory.empty-government': str`「${0}」屬於政務事項，社會組織一般不辦理：請到街道（鄉鎮）的政務服務中心辦理，或撥打 12345 政務服務便民熱線諮詢。`,
 'directory.empty-query': `也可以換個說法，或只輸入一兩個關鍵字，例如「長照」「法律」。`,
 'directory.error': `組織名錄載入失敗，請檢查網路後重試。`,
 'directory.filters': `篩選`,
