@@ -21,7 +21,6 @@ import {
   type NeedReceipt,
   type OfferQuery,
   type OrganizationQuery,
-  type Page,
   type ProjectQuery,
   type RequestOptions,
   type WriteOptions,
@@ -29,7 +28,6 @@ import {
 import { isWithinArea } from './areas.js';
 import { createClaim, transitionClaim, type ClaimEvent } from './claims.js';
 import { toPublicNeed } from './privacy.js';
-import { topLevelCode } from './taxonomy.js';
 import { validateWith, validationMessage, type FieldError, type ValidationCode } from './validation.js';
 import {
   ActorSchema,
@@ -56,6 +54,7 @@ import {
   type ServiceOffer,
 } from './model.js';
 import { deepFreeze } from './freeze.js';
+import { inCategory, matchesText, needMatches, oneOf, paginate } from './list-query.js';
 
 export interface MemoryDataset {
   areas: Area[];
@@ -116,8 +115,6 @@ export interface MemoryAdapterOptions {
   frozen?: boolean;
 }
 
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 200;
 const DEFAULT_ACTOR: Actor = { role: 'staff', id: 'local-staff' };
 
 function aborted(): AdapterError {
@@ -138,36 +135,6 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** Case-, width- and script-insensitive enough for a demo directory's free-text filter. */
-const fold = (s: string): string => s.normalize('NFKC').toLowerCase();
-
-function matchesText(q: string | undefined, ...fields: (string | readonly string[])[]): boolean {
-  if (!q?.trim()) return true;
-  const haystack = fold(fields.flat().join('\n'));
-  return fold(q)
-    .split(/\s+/u)
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
-}
-
-const inCategory = (code: string, wanted: string | undefined): boolean =>
-  !wanted || code === wanted || topLevelCode(code) === wanted;
-
-const oneOf = <T>(value: T, wanted: readonly T[] | undefined): boolean => !wanted?.length || wanted.includes(value);
-
-function paginate<T>(all: readonly T[], query: ListQuery = {}): Page<T> {
-  const start = query.cursor ? Number.parseInt(query.cursor, 10) : 0;
-  if (!Number.isInteger(start) || start < 0) {
-    throw new AdapterError('validation', 'The paging cursor is not valid.', {
-      fieldErrors: [{ path: 'cursor', code: 'format', message: 'cursor' }],
-    });
-  }
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT, 1), MAX_LIMIT);
-  const items = all.slice(start, start + limit);
-  const end = start + items.length;
-  return { items, nextCursor: end < all.length ? String(end) : null, total: all.length };
 }
 
 /** Stable text for "is this the same request?": key order does not matter. */
@@ -503,14 +470,7 @@ export function createMemoryAdapter(data: MemoryDataset, options: MemoryAdapterO
           paginate(
             filtered('needs', q, () =>
               sortedById(needs)
-                .filter(
-                  (n) =>
-                    inCategory(n.categoryCode, q.categoryCode) &&
-                    (!q.areaCode || isWithinArea(n.areaCode, q.areaCode)) &&
-                    oneOf(n.urgency, q.urgency) &&
-                    oneOf(n.status, q.status) &&
-                    matchesText(q.q, n.title, n.description),
-                )
+                .filter((n) => needMatches(n, q))
                 .map(toPublicNeed),
             ),
             q,

@@ -10,8 +10,8 @@
  * the engine filters them; everything else is served by the engine.
  */
 import * as v from 'valibot';
-import { AdapterError, type DataAdapter, type ListQuery, type NeedQuery, type Page, type RequestOptions } from '../adapter.js';
-import { isWithinArea } from '../areas.js';
+import { AdapterError, type DataAdapter, type NeedQuery, type Page, type RequestOptions } from '../adapter.js';
+import { needMatches, paginate } from '../list-query.js';
 import { createMemoryAdapter } from '../memory-adapter.js';
 import {
   AreaSchema,
@@ -23,7 +23,6 @@ import {
   type PublicNeed,
 } from '../model.js';
 import { toPublicNeed } from '../privacy.js';
-import { topLevelCode } from '../taxonomy.js';
 import { validateWith, type FieldError } from '../validation.js';
 import {
   abortedError,
@@ -135,53 +134,13 @@ export function parseStaticDataset(input: unknown, source = '(data)'): StaticDat
 }
 
 // ---------------------------------------------------------------------------
-// Needs: the memory engine's filters and paging, over public records
-// (keep in step with listNeeds in ../memory-adapter.ts; a test compares them)
+// Needs: the memory engine's filters and paging (../list-query.ts), over public records
 // ---------------------------------------------------------------------------
-
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 200;
-
-const fold = (s: string): string => s.normalize('NFKC').toLowerCase();
-
-function matchesText(q: string | undefined, ...fields: string[]): boolean {
-  if (!q?.trim()) return true;
-  const haystack = fold(fields.join('\n'));
-  return fold(q)
-    .split(/\s+/u)
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
-}
-
-const inCategory = (code: string, wanted: string | undefined): boolean =>
-  !wanted || code === wanted || topLevelCode(code) === wanted;
-
-const oneOf = <T>(value: T, wanted: readonly T[] | undefined): boolean => !wanted?.length || wanted.includes(value);
-
-function paginate<T>(all: readonly T[], query: ListQuery): Page<T> {
-  const start = query.cursor ? Number.parseInt(query.cursor, 10) : 0;
-  if (!Number.isInteger(start) || start < 0) {
-    throw new AdapterError('validation', 'The paging cursor is not valid.', {
-      fieldErrors: [{ path: 'cursor', code: 'format', message: 'cursor' }],
-    });
-  }
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT, 1), MAX_LIMIT);
-  const items = all.slice(start, start + limit);
-  const end = start + items.length;
-  return { items, nextCursor: end < all.length ? String(end) : null, total: all.length };
-}
 
 function listPublicNeeds(needs: readonly PublicNeed[], q: NeedQuery): Page<PublicNeed> {
   return paginate(
     needs
-      .filter(
-        (n) =>
-          inCategory(n.categoryCode, q.categoryCode) &&
-          (!q.areaCode || isWithinArea(n.areaCode, q.areaCode)) &&
-          oneOf(n.urgency, q.urgency) &&
-          oneOf(n.status, q.status) &&
-          matchesText(q.q, n.title, n.description),
-      )
+      .filter((n) => needMatches(n, q))
       // the same public form the engine gives: a grid is shown as its community
       .map(toPublicNeed),
     q,
