@@ -101,6 +101,45 @@ describe('createSearchIndexInWorker', () => {
     }
   });
 
+  it('sends the records in parts, letting the page work between them, and builds over all of them', async () => {
+    const local = createSearchIndex(records);
+    // what the page sends the worker, and its own tasks in between, while the records go 97 at a time
+    const log: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was below, and called with its worker
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+      log.push((args[0] as { op: string }).op);
+      return post.apply(this, args);
+    } as Worker['postMessage'];
+    let building = true;
+    const tick = (): void => {
+      log.push('tick');
+      if (building) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    let moved;
+    try {
+      moved = await createSearchIndexInWorker(records, { workerUrl, recordsPerMessage: 97 });
+    } finally {
+      building = false;
+      Worker.prototype.postMessage = post;
+    }
+    expect(moved.size).to.equal(local.size);
+    const sent = log.filter((entry) => entry !== 'tick');
+    expect(sent).to.deep.equal([...Array<string>(Math.ceil(records.length / 97) - 1).fill('collect'), 'build']);
+    // the page's own tasks ran between the parts, not only once they were all sent
+    const between = log.slice(log.indexOf('collect'), log.indexOf('build'));
+    expect(between.filter((entry) => entry === 'tick').length).to.be.greaterThan(2);
+    for (const q of queries) expect(moved.search(q), q).to.deep.equal(local.search(q));
+    // a part of exactly the records, and one record
+    for (const recordsPerMessage of [records.length, records.length - 1, 1]) {
+      const few = records.slice(0, 40);
+      const built = await createSearchIndexInWorker(recordsPerMessage === 1 ? few : records, { workerUrl, recordsPerMessage });
+      expect(built.size).to.equal(recordsPerMessage === 1 ? few.length : local.size);
+    }
+    expect((await createSearchIndexInWorker([], { workerUrl, recordsPerMessage: 10 })).size).to.equal(0);
+  });
+
   it('keeps following changes after the move, as the in-page index does', async () => {
     const local = createSearchIndex(records);
     const moved = await createSearchIndexInWorker(records, { workerUrl });

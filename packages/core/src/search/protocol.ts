@@ -8,7 +8,9 @@ import type { SearchHit, SearchIndex, SearchOptions, SearchRecord } from './type
 
 export type WorkerRequest =
   | { id: number; op: 'init'; records: SearchRecord[]; locale?: Locale }
-  /** Builds the index and answers with its snapshot (SearchIndexSnapshot), its arrays transferred; the worker is done after it. */
+  /** Records for the build, in parts (cloning them all in one message held the page); no answer. */
+  | { id: number; op: 'collect'; records: SearchRecord[] }
+  /** Builds the index over the records collected and these, and answers with its snapshot (SearchIndexSnapshot), its arrays transferred; the worker is done after it. */
   | { id: number; op: 'build'; records: SearchRecord[]; locale?: Locale }
   | { id: number; op: 'search'; query: string; options?: SearchOptions }
   | { id: number; op: 'suggest'; query: string; limit?: number }
@@ -45,6 +47,7 @@ export function handleRequest(index: SearchIndex, request: WorkerRequest): unkno
     case 'locale':
       return index.setLocale(request.locale);
     case 'init':
+    case 'collect':
     case 'build':
       throw new Error(`${request.op} is handled by the worker`);
   }

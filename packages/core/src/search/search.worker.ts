@@ -5,7 +5,7 @@
  */
 import { buildSearchIndex, createSearchIndex, snapshotTransfer } from './engine.js';
 import { handleRequest, type WorkerRequest, type WorkerResponse } from './protocol.js';
-import type { SearchIndex } from './types.js';
+import type { SearchIndex, SearchRecord } from './types.js';
 import { warmUp } from './warm-up.js';
 
 // the DOM lib types `self` as a Window; in a worker it is the worker's global scope
@@ -15,14 +15,22 @@ const scope = globalThis as unknown as {
 };
 
 let index: SearchIndex | null = null;
+/** Records sent ahead of a build. */
+let collected: SearchRecord[] = [];
 
 scope.onmessage = (event) => {
   const request = event.data;
   try {
     let result: unknown;
+    if (request.op === 'collect') {
+      for (const record of request.records) collected.push(record);
+      return;
+    }
     if (request.op === 'build') {
       // built here, answered on the page: the snapshot's arrays move there and this worker is done
-      const built = buildSearchIndex(request.records, request.locale ? { locale: request.locale } : {});
+      const records = collected.length ? collected.concat(request.records) : request.records;
+      collected = [];
+      const built = buildSearchIndex(records, request.locale ? { locale: request.locale } : {});
       const snapshot = built.snapshot();
       index = null;
       (scope.postMessage as (message: WorkerResponse, transfer: Transferable[]) => void)(
