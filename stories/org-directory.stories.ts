@@ -200,6 +200,18 @@ export const Empty: Story = {
   },
 };
 
+export const GovernmentMatter: Story = {
+  name: 'Empty, for a government matter',
+  args: { query: '医保' },
+  parameters: {
+    docs: {
+      description: {
+        story: 'No social organization does 医保, 户口 or 身份证: the empty state says where such matters are done, then how to widen the search.',
+      },
+    },
+  },
+};
+
 export const OrganizationView: Story = {
   name: 'Organization view',
   args: { organizationId: 'org-00007' },
@@ -284,6 +296,7 @@ export const StatesByTheme: Story = {
       ['partly matched', { query: '我想给家里老人找个助餐的地方' }, data],
       ['pinyin slip read', { query: 'yanglai' }, data],
       ['empty', { filters: { ...NO_FILTERS, type: ['community-team'], minRating: '3A' } }, data],
+      ['empty, a government matter', { query: '医保' }, data],
       ['error', {}, failingAdapter],
       ['offline', {}, loaded['offline'] as DataAdapter],
       ['organization', { organizationId: 'org-00007' }, data],
