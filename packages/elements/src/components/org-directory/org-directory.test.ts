@@ -515,6 +515,30 @@ describe('rl-org-directory', function () {
       expect(root(h.el).querySelector('.partial')).to.equal(null);
     });
 
+    it('starts a new search at its best hit: a list scrolled down goes back to the top', async () => {
+      const h = await mount();
+      await searched(h);
+      const list = (): HTMLElement => root(results(h)!).querySelector('ul')!;
+      // down, a screenful at a time as a wheel would, as the virtualizer learns the rows' heights
+      await waitUntil(
+        () => {
+          list().scrollTop += 300;
+          return rows(h).some((r) => Number(r.dataset['index']) > 10);
+        },
+        'list not scrolled',
+        { interval: 100 },
+      );
+      const found = await typeQuery(h, '服务');
+      expect(found.total).to.be.greaterThan(10);
+      await waitUntil(() => list().scrollTop === 0 && rows(h).some((r) => r.dataset['index'] === '0'), 'not back at the top');
+      // scrolled a little, then another letter: back at the top again
+      list().scrollTop = 40;
+      await waitUntil(() => list().scrollTop === 40, 'not scrolled a little');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await typeQuery(h, '中心');
+      await waitUntil(() => list().scrollTop === 0, 'not back at the top after a small scroll');
+    });
+
     it('fits the list to a few results, and gives many the whole list height', async () => {
       const h = await mount();
       await searched(h);

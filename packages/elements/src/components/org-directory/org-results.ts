@@ -121,6 +121,8 @@ export class RlOrgResults extends RlElement {
   @query('ul') private list!: HTMLUListElement & VirtualizerHostElement;
 
   private first = 0;
+  /** Whether the list is scrolled away from its top, as its scroll events last said. */
+  private scrolled = false;
   private last = -1;
   private firstVisible = 0;
   private lastVisible = 0;
@@ -197,7 +199,11 @@ export class RlOrgResults extends RlElement {
     this.focusTarget = null;
     // a row of the previous results losing focus as it goes is not brought back
     this.dropLostFocus = true;
-    if (this.list) this.list.scrollTop = 0;
+    // written only when needed: setting scrollTop lays the page out there and then, in the keystroke's task
+    if (this.list && this.scrolled) {
+      this.list.scrollTop = 0;
+      this.scrolled = false;
+    }
   }
 
   /** Scrolls to a row and focuses it once it is rendered. */
@@ -239,6 +245,7 @@ export class RlOrgResults extends RlElement {
       aria-label=${this.label}
       tabindex=${this.listTabStop ? 0 : -1}
       @keydown=${this.onKeyDown}
+      @scroll=${this.onScroll}
       @rangeChanged=${this.onRange}
       @visibilityChanged=${this.onVisibility}
       @focusin=${this.onFocusIn}
@@ -339,6 +346,10 @@ export class RlOrgResults extends RlElement {
     this.focusIndex = index;
     this.dispatchEvent(new CustomEvent<ResultSelectDetail>('select', { detail: { id, index } }));
   }
+
+  private readonly onScroll = (): void => {
+    this.scrolled = (this.list?.scrollTop ?? 0) > 0;
+  };
 
   private readonly onRange = (event: RangeChangedEvent): void => {
     this.first = event.first;
