@@ -110,7 +110,7 @@ export interface MemoryAdapterOptions {
    * a large dataset nothing changes in place (a static file): copies of a city's 35,000
    * organizations and 100,000 offers for a page that lists them all took 40 % of the page's
    * memory, and its garbage collections grew with it. A caller changing a record it read gets a
-   * TypeError instead of changing the adapter's.
+   * TypeError instead of changing the adapter's. The dataset handed in is frozen in place.
    */
   frozen?: boolean;
 }

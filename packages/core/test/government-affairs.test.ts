@@ -20,4 +20,19 @@ describe('governmentAffairIn', () => {
       expect(governmentAffairIn(query), query).to.equal(null);
     }
   });
+
+  it('leaves alone care, certificates, finance and disputes that only hold such a word', () => {
+    // 护照 (passport) inside 看护照顾, 养护照料, 监护照顾, 医护照护
+    for (const query of ['老人看护照顾', '居家养护照料服务', '儿童监护照顾', '医护照护', '看護照顧']) {
+      expect(governmentAffairIn(query), query).to.equal(null);
+    }
+    // certificates a residents' committee issues, finance, the outdoors
+    for (const query of ['残疾人身份证明', '开居住证明', '养老金融诈骗防范', '村落户外拓展']) {
+      expect(governmentAffairIn(query), query).to.equal(null);
+    }
+    // a dispute over one is legal aid's work
+    for (const query of ['社保纠纷法律援助', '工伤 社保 维权', '医保诈骗', 'pension scam', 'legal help with social security']) {
+      expect(governmentAffairIn(query), query).to.equal(null);
+    }
+  });
 });

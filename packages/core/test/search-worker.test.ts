@@ -140,6 +140,20 @@ describe('createSearchIndexInWorker', () => {
     expect((await createSearchIndexInWorker([], { workerUrl, recordsPerMessage: 10 })).size).to.equal(0);
   });
 
+  it('rejects, and ends its worker, when a part of the records cannot be sent', async () => {
+    const broken = records.slice(0, 30).map((r) => ({ ...r }));
+    // a function cannot be copied to a worker: DataCloneError while the second part is sent
+    (broken[15] as unknown as { organization: unknown }).organization = { ...broken[15]!.organization, toJSON: () => null };
+    let error: unknown;
+    try {
+      await createSearchIndexInWorker(broken, { workerUrl, recordsPerMessage: 10 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error, 'no rejection').to.be.instanceOf(Error);
+    expect((error as Error).name).to.equal('DataCloneError');
+  });
+
   it('keeps following changes after the move, as the in-page index does', async () => {
     const local = createSearchIndex(records);
     const moved = await createSearchIndexInWorker(records, { workerUrl });

@@ -99,7 +99,12 @@ export function createSearchIndexInWorker(records: SearchRecord[], options: Sear
       }
       worker.postMessage({ id: 1, op: 'build', records: records.slice(last), ...(options.locale ? { locale: options.locale } : {}) } satisfies WorkerRequest);
     };
-    void send();
+    // a record the browser cannot copy (a function, a proxy) throws here: the caller hears of it and can index on the page
+    send().catch((error: unknown) => {
+      settled = true;
+      worker.terminate();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
   });
 }
 

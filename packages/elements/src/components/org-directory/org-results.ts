@@ -216,6 +216,8 @@ export class RlOrgResults extends RlElement {
     this.dropLostFocus = false;
     this.pendingFocus = i;
     this.focusTries = 0;
+    // its scroll event comes with the next frame: a search before then must still take the list back to its top
+    this.scrolled = true;
     this.virtualizer?.element(i)?.scrollIntoView({ block: 'nearest' });
     this.tryFocus();
   }
